@@ -1,0 +1,134 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/apiconformance/harness/runner"
+)
+
+// console renders run for a terminal and returns its lines.
+func console(tb testing.TB, run Run, color bool) []string {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := WriteConsole(&b, run, color); err != nil {
+		tb.Fatalf("WriteConsole: %v", err)
+	}
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+}
+
+func TestConsoleMatrixShowsEveryOutcome(t *testing.T) {
+	lines := console(t, sampleRun(t), false)
+	var row, other string
+	for _, l := range lines {
+		if strings.HasPrefix(l, seedOp) {
+			row = l
+		}
+		if strings.HasPrefix(l, "GET /v1/groups ") {
+			other = l
+		}
+	}
+	got := strings.Fields(strings.TrimPrefix(row, seedOp))
+	want := []string{"pass", "FAIL", "pass", "-", "waived", "err", "untrig",
+		"skip"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("seed row = %q, want %q", got, want)
+	}
+	cells := strings.Fields(strings.TrimPrefix(other, "GET /v1/groups"))
+	if strings.Count(strings.Join(cells, " "), "-") != 7 {
+		t.Errorf("GET row = %q, want seven undocumented cells", cells)
+	}
+}
+
+func TestConsoleLastLine(t *testing.T) {
+	tests := []struct {
+		name string
+		run  Run
+		last string
+	}{
+		{name: "empty run", run: Run{}, last: "0 passed, 0 failed"},
+		{name: "sample", run: sampleRun(t),
+			last: "3 passed, 3 failed, 1 skipped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, color := range []bool{false, true} {
+				lines := console(t, tt.run, color)
+				last := lines[len(lines)-1]
+				if last != tt.last || !lastLine.MatchString(last) {
+					t.Errorf("color %v: last line = %q, want %q", color,
+						last, tt.last)
+				}
+				before := lines[len(lines)-2]
+				if !strings.Contains(before, " cases: ") {
+					t.Errorf("line before last = %q, want the breakdown",
+						before)
+				}
+			}
+		})
+	}
+}
+
+func TestConsoleFailureLines(t *testing.T) {
+	run := sampleRun(t)
+	lines := console(t, run, false)
+	for _, r := range run.Results {
+		n := 0
+		for _, l := range lines {
+			if strings.Contains(l, "  "+r.Case.ID+": ") {
+				n++
+			}
+		}
+		want := 1
+		if r.Outcome == runner.Passed {
+			want = 0
+		}
+		if n != want {
+			t.Errorf("%s (%s): %d failure lines, want %d", r.Case.ID,
+				r.Outcome, n, want)
+		}
+	}
+
+	// The failed case shows its first two violations and counts the rest.
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "FAIL") {
+			continue
+		}
+		if !strings.Contains(l, string(runner.RuleSchema)+" at /success") ||
+			!strings.Contains(l, "+1 more") ||
+			strings.Contains(l, string(runner.RuleStrictUndeclared)) {
+			t.Errorf("failure line = %q", l)
+		}
+	}
+}
+
+func TestConsoleColor(t *testing.T) {
+	tests := []struct {
+		name  string
+		color bool
+	}{
+		{name: "plain", color: false},
+		{name: "ansi", color: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := strings.Join(console(t, sampleRun(t), tt.color), "\n")
+			if got := strings.Contains(out, "\x1b["); got != tt.color {
+				t.Errorf("escapes present = %v, want %v", got, tt.color)
+			}
+		})
+	}
+}
+
+func TestConsoleNeutralisesControlCharacters(t *testing.T) {
+	run := sampleRun(t)
+	run.Results[1].Violations[0].Actual = "\x1b[2J\x1b]0;pwned\a\nnext"
+	out := strings.Join(console(t, run, false), "\n")
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Errorf("console carries control characters: %q", out)
+	}
+	if strings.Contains(out, "\nnext") {
+		t.Error("a value broke the failure line in two")
+	}
+}
