@@ -1,0 +1,152 @@
+// Package harness assembles a run: it loads the contract and fixtures,
+// plans the cases, starts the upstream simulator and the target, and
+// records each case's verdict for the reports. The Ginkgo suite and the
+// command-line program both go through it, so a run gives one verdict
+// whichever way it is started.
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/check"
+	"github.com/apiconformance/harness/runner/contract"
+	"github.com/apiconformance/harness/runner/engine"
+	"github.com/apiconformance/harness/runner/exchange"
+	"github.com/apiconformance/harness/runner/fixture"
+	"github.com/apiconformance/harness/runner/plan"
+	"github.com/apiconformance/harness/runner/statectl"
+	"github.com/apiconformance/harness/runner/upstream"
+)
+
+// Options are the settings of a run that the engine needs. The zero value
+// of each field means its default.
+type Options struct {
+	// Contract is the OpenAPI document; empty means the one the fixture
+	// file names.
+	Contract string
+	Fixtures string
+	Profile  runner.Profile // default strict
+	// Timeout bounds each request (default 10s); MaxBody caps how much of
+	// a response body is read (default 1 MiB).
+	Timeout time.Duration
+	MaxBody int64
+	// StateURL is the test-control endpoint: an absolute URL, or a path
+	// joined to the target's base URL (default "/__test/state").
+	StateURL string
+	// Waivers is a waiver file; empty means none.
+	Waivers string
+	// Lookup reads the environment for fixture variables (os.LookupEnv).
+	Lookup func(string) (string, bool)
+}
+
+// DefaultStatePath is where the harness looks for the test-control
+// endpoint when no state URL is given.
+const DefaultStatePath = "/__test/state"
+
+// Loaded is a planned run: everything that can be known without sending a
+// request.
+type Loaded struct {
+	Options  Options
+	Contract *contract.Contract
+	Fixtures *fixture.File
+	Plan     plan.Plan
+	Waivers  map[string]string
+	Masker   runner.Masker
+}
+
+// Load reads the contract, the fixtures and the waivers and plans the
+// cases. Errors name the file at fault.
+func Load(ctx context.Context, opts Options) (*Loaded, error) {
+	if opts.Fixtures == "" {
+		return nil, errors.New("loading fixtures: no fixture file given")
+	}
+	f, err := fixture.Load(opts.Fixtures, opts.Lookup)
+	if err != nil {
+		return nil, err
+	}
+	doc := opts.Contract
+	if doc == "" {
+		doc = f.Contract
+	}
+	if doc == "" {
+		return nil, fmt.Errorf("loading contract: no document given, and %s names none", opts.Fixtures)
+	}
+	c, err := contract.Load(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	p, err := plan.Build(c, f)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{Options: opts, Contract: c, Fixtures: f, Plan: p,
+		Masker: runner.NewMasker(f.Secrets()...)}
+	if opts.Waivers != "" {
+		if l.Waivers, err = LoadWaivers(opts.Waivers, p); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// Warnings returns what loading noticed: defects of the document and
+// fixtures the plan could not use.
+func (l *Loaded) Warnings() []runner.Warning {
+	w := append([]runner.Warning(nil), l.Contract.Warnings...)
+	return append(w, l.Plan.Warnings...)
+}
+
+// Profile returns the profile in force.
+func (l *Loaded) Profile() runner.Profile {
+	if l.Options.Profile == "" {
+		return runner.Strict
+	}
+	return l.Options.Profile
+}
+
+// Engine returns an engine for the implementation at baseURL; sim and
+// logs may be nil.
+func (l *Loaded) Engine(baseURL string, sim *upstream.Simulator,
+	logs func(from, to time.Time) []string) *engine.Engine {
+	o := l.Options
+	e := &engine.Engine{
+		BaseURL: baseURL,
+		Client: exchange.New(exchange.Options{Timeout: o.Timeout,
+			MaxBody: o.MaxBody}),
+		Checker:   check.New(l.Contract.Doc, l.Profile()),
+		Masker:    l.Masker,
+		Waivers:   l.Waivers,
+		BodyLimit: 16 << 10,
+		Logs:      logs,
+	}
+	if sim != nil {
+		e.Upstream = sim
+	}
+	e.States = statectl.New(stateURL(baseURL, o.StateURL),
+		noRedirects(o.Timeout), o.Timeout)
+	return e
+}
+
+func stateURL(base, state string) string {
+	if state == "" {
+		state = DefaultStatePath
+	}
+	if strings.HasPrefix(state, "http://") || strings.HasPrefix(state, "https://") {
+		return state
+	}
+	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(state, "/")
+}
+
+// noRedirects is the state client's HTTP client: a test-control endpoint
+// that redirects is a broken setup, not something to follow.
+func noRedirects(timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout,
+		Transport:     &http.Transport{Proxy: nil},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}

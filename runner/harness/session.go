@@ -1,0 +1,126 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/engine"
+	"github.com/apiconformance/harness/runner/report"
+	"github.com/apiconformance/harness/runner/target"
+	"github.com/apiconformance/harness/runner/upstream"
+)
+
+// Session is a run in progress: the target started, the upstream
+// simulator listening, the verdicts recorded as cases finish. Start
+// returns one; Close stops everything it started. Run and Results are
+// safe for concurrent use.
+type Session struct {
+	*Loaded
+	Target   target.Target
+	Upstream *upstream.Simulator // nil when the fixtures define no mode
+	Engine   *engine.Engine
+	BaseURL  string
+	Started  time.Time
+
+	mu      sync.Mutex
+	results map[string]runner.Result
+}
+
+// Start starts the upstream simulator where the target can reach it, then
+// the target with the simulator's URL and test-control switched on. On an
+// error everything already started is stopped again. extra is passed to
+// the implementation's environment as is.
+func Start(ctx context.Context, l *Loaded, t target.Target, extra map[string]string) (*Session, error) {
+	s := &Session{Loaded: l, Target: t, Started: time.Now(),
+		results: map[string]runner.Result{}}
+	host, err := t.Host(ctx)
+	if err != nil {
+		return nil, errors.Join(err, t.Stop(context.WithoutCancel(ctx)))
+	}
+	env := target.Env{TestControl: true, Extra: extra}
+	if len(l.Fixtures.Upstream) > 0 {
+		if s.Upstream, err = upstream.New(l.Fixtures.Upstream); err != nil {
+			return nil, errors.Join(fmt.Errorf("%s: %w", l.Fixtures.Path, err),
+				t.Stop(context.WithoutCancel(ctx)))
+		}
+		if err := s.Upstream.Start(host); err != nil {
+			return nil, errors.Join(err, t.Stop(context.WithoutCancel(ctx)))
+		}
+		env.UpstreamURL = s.Upstream.URL()
+	}
+	if s.BaseURL, err = t.Start(ctx, env); err != nil {
+		return nil, errors.Join(err, s.Close(context.WithoutCancel(ctx)))
+	}
+	s.Engine = l.Engine(s.BaseURL, s.Upstream, t.Logs)
+	return s, nil
+}
+
+// Run runs one case and records its verdict.
+func (s *Session) Run(ctx context.Context, c runner.Case) runner.Result {
+	res := s.Engine.Run(ctx, c)
+	s.Record(res)
+	return res
+}
+
+// Record stores a verdict reached outside Run, replacing any earlier one
+// for the same case.
+func (s *Session) Record(res runner.Result) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.results[res.Case.ID] = res
+}
+
+// Results returns one verdict per planned case, in plan order. A case
+// that never ran is skipped: a filter left it out.
+func (s *Session) Results() []runner.Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]runner.Result, 0, len(s.Plan.Cases))
+	for _, c := range s.Plan.Cases {
+		res, ok := s.results[c.ID]
+		if !ok {
+			res = runner.Result{Case: c, Outcome: runner.Skipped,
+				Reason: "left out by the filter"}
+		}
+		out = append(out, res)
+	}
+	return out
+}
+
+// Close stops the target and the upstream simulator. It is safe to call
+// more than once.
+func (s *Session) Close(ctx context.Context) error {
+	err := s.Target.Stop(ctx)
+	if s.Upstream != nil {
+		err = errors.Join(err, s.Upstream.Close())
+	}
+	return err
+}
+
+// Report returns the run as the reports render it; harness is the
+// harness's version.
+func (s *Session) Report(harness string) report.Run {
+	info := s.Target.Info()
+	t := report.Target{Kind: info.Kind, URL: info.URL, Image: info.Image,
+		Digest: info.Digest}
+	if info.Command != "" {
+		t.Command = []string{info.Command}
+	}
+	return report.Run{
+		Harness: harness,
+		Contract: report.Contract{Title: s.Contract.Title,
+			Version: s.Contract.Version, Path: s.Contract.File,
+			SHA256: s.Contract.SHA256},
+		Target:   t,
+		Profile:  s.Profile(),
+		Started:  s.Started,
+		Duration: time.Since(s.Started),
+		Results:  s.Results(),
+		Warnings: s.Warnings(),
+		Masker:   s.Masker,
+	}
+}
