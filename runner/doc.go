@@ -9,3 +9,6 @@
 // implementation, report writes the results. The program users run is
 // runner/cmd/runner; the Ginkgo suite is in suites/.
 package runner
+
+// Version is the harness's version, written into every report.
+const Version = "0.1.0"

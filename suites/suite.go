@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
 	"github.com/onsi/gomega"
 
 	"github.com/apiconformance/harness/runner"
@@ -107,4 +108,22 @@ func Message(res runner.Result, profile runner.Profile) string {
 		b.WriteString("  reproduce: " + res.Exchange.Curl + "\n")
 	}
 	return b.String()
+}
+
+// failureFlag is the testing.T stand-in of a run outside go test: it only
+// remembers that a spec failed.
+type failureFlag struct{ failed bool }
+
+// Fail marks the run failed.
+func (f *failureFlag) Fail() { f.failed = true }
+
+// Run builds the tree of cases and runs it with Ginkgo outside go test, as
+// the command-line program does; it reports whether every spec passed.
+// Ginkgo allows one run per process, so Run may be called once.
+func Run(description string, cases []runner.Case, session func() *harness.Session,
+	suite types.SuiteConfig, reporter types.ReporterConfig) bool {
+	gomega.RegisterFailHandler(ginkgo.Fail)
+	Define(cases, session)
+	t := &failureFlag{}
+	return ginkgo.RunSpecs(t, description, suite, reporter) && !t.failed
 }
