@@ -1,0 +1,112 @@
+package check
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/apiconformance/harness/runner"
+)
+
+// walk goes through the decoded body alongside its schema's view. Under
+// the strict profile it reports what the document leaves open but the
+// profile demands; under both profiles it warns of scalars that differ
+// from their schema's example. What kin already reports (a closed schema's
+// extra property, a required one missing, null where not nullable, a
+// value of the wrong type) is left to kin, so nothing is said twice.
+func (j *judgement) walk(v *view, value any, at string) {
+	if v == nil || v.opaque {
+		return
+	}
+	switch x := value.(type) {
+	case map[string]any:
+		j.walkObject(v, x, at)
+	case []any:
+		for i, item := range x {
+			j.walk(v.items, item, child(at, strconv.Itoa(i)))
+		}
+	case json.Number:
+		if j.c.strict && v.integer && fractional(x) {
+			j.violate(runner.RuleStrictInteger, at, "an integer literal",
+				string(x), "")
+		}
+		j.example(v, x, at)
+	case nil:
+	default:
+		j.example(v, x, at)
+	}
+}
+
+func (j *judgement) walkObject(v *view, obj map[string]any, at string) {
+	present := 0
+	for _, name := range v.names {
+		p := v.props[name]
+		if val, ok := obj[name]; ok {
+			present++
+			j.walk(p, val, child(at, name))
+			continue
+		}
+		// A property listed as required is kin's to report; a writeOnly
+		// one never comes back in a response.
+		if j.c.strict && !v.required[name] && !p.writeOnly {
+			j.violate(runner.RuleStrictRequired, child(at, name),
+				"property present", "absent", "")
+		}
+	}
+	if present == len(obj) {
+		return // every key is declared
+	}
+	for _, key := range sortedKeys(obj) {
+		if v.props[key] != nil {
+			continue
+		}
+		switch v.extra {
+		case extraSchema:
+			j.walk(v.extraOf, obj[key], child(at, key))
+		case extraUnsaid:
+			// A schema that declares no property describes a free-form
+			// object: nothing is undeclared in it.
+			if j.c.strict && len(v.names) > 0 {
+				j.violate(runner.RuleStrictUndeclared, child(at, key),
+					cut("only the declared properties ("+
+						strings.Join(v.names, ", ")+")"),
+					"property present", "")
+			}
+		}
+	}
+}
+
+// example warns when a scalar differs from its schema's example.
+func (j *judgement) example(v *view, value any, at string) {
+	if !v.hasExample || equal(value, v.example) {
+		return
+	}
+	place := at
+	if place == "" {
+		place = "(body)"
+	}
+	j.warn(place, "value "+render(value)+" differs from the example "+
+		render(v.example))
+}
+
+// fractional reports whether n, a whole number, is written with a
+// fraction or an exponent, as in 1.0 or 1e2. A number that is not whole
+// fails kin's integer check already.
+func fractional(n json.Number) bool {
+	if !strings.ContainsAny(string(n), ".eE") {
+		return false
+	}
+	f, err := n.Float64()
+	return err == nil && f == math.Trunc(f)
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
