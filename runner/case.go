@@ -28,10 +28,12 @@ func Class(status int) string {
 type Case struct {
 	// ID is stable across runs: "operationKey/status".
 	ID        string `json:"id"`
-	Operation string `json:"operation"` // operationId, or "METHOD /path"
-	Method    string `json:"method"`
-	Path      string `json:"path"` // the document's template, braces form
-	Status    int    `json:"status"`
+	Operation string `json:"operation"` // "METHOD /path"
+	// OperationID is the document's operationId, empty when it has none.
+	OperationID string `json:"operationId,omitempty"`
+	Method      string `json:"method"`
+	Path        string `json:"path"` // the document's template, braces form
+	Status      int    `json:"status"`
 	// Trigger is nil when the fixtures give no way to reach the status.
 	Trigger *Trigger `json:"trigger,omitempty"`
 	// Untriggered says why no trigger is known; set when Trigger is nil.

@@ -47,8 +47,9 @@ type Engine struct {
 
 // Run runs one case and returns its verdict. It never panics on what the
 // implementation sends; cancelling ctx ends the case with an error.
-func (e *Engine) Run(ctx context.Context, c runner.Case) runner.Result {
-	res := runner.Result{Case: c, Started: time.Now()}
+func (e *Engine) Run(ctx context.Context, c runner.Case) (res runner.Result) {
+	// res is named so that the deferred Duration reaches the caller.
+	res = runner.Result{Case: c, Started: time.Now()}
 	defer func() { res.Duration = time.Since(res.Started) }()
 	if c.Trigger == nil {
 		res.Outcome, res.Reason = runner.Untriggered, c.Untriggered
@@ -149,12 +150,19 @@ func (e *Engine) exercise(ctx context.Context, c runner.Case, res *runner.Result
 		Expect:   c.Expect,
 	})
 	if cerr != nil {
-		res.Outcome, res.Reason = runner.Error, cerr.Error()
+		res.Outcome, res.Reason = runner.Error, e.Masker.String(cerr.Error())
 		return
 	}
 	for i := range res.Violations {
 		v := &res.Violations[i]
 		v.Expected, v.Actual = e.Masker.String(v.Expected), e.Masker.String(v.Actual)
+		// A pointer names body keys, a detail or warning quotes values:
+		// both may echo a secret the request carried.
+		v.Pointer, v.Detail = e.Masker.String(v.Pointer), e.Masker.String(v.Detail)
+	}
+	for i := range res.Warnings {
+		w := &res.Warnings[i]
+		w.Place, w.Message = e.Masker.String(w.Place), e.Masker.String(w.Message)
 	}
 	res.Outcome = runner.Passed
 	if len(res.Violations) > 0 {

@@ -74,11 +74,12 @@ func find(f *fixture.File, op contract.Operation) (*fixture.Operation, string) {
 
 func planCase(op contract.Operation, fop *fixture.Operation, status int, file string) (runner.Case, error) {
 	cs := runner.Case{
-		ID:        op.Key + "/" + strconv.Itoa(status),
-		Operation: op.Key,
-		Method:    op.Method,
-		Path:      op.Path,
-		Status:    status,
+		ID:          op.Key + "/" + strconv.Itoa(status),
+		Operation:   op.Key,
+		OperationID: op.ID,
+		Method:      op.Method,
+		Path:        op.Path,
+		Status:      status,
 	}
 	if fop == nil {
 		cs.Untriggered = "the fixtures have no entry for this operation"

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/harness"
+)
+
+func (p *planCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup func(string) (string, bool)) int {
+	loaded, err := load(ctx, p.selection, "", lookup)
+	if err != nil {
+		fmt.Fprintln(stderr, "runner:", err)
+		return exitHarness
+	}
+	cases, err := p.selection.filter(loaded.Plan.Cases)
+	if err != nil {
+		fmt.Fprintln(stderr, "runner:", err)
+		return exitHarness
+	}
+	fmt.Fprintf(stdout, "%s %s (%s), %d of %d cases, %s profile\n",
+		loaded.Contract.Title, loaded.Contract.Version, loaded.Contract.File,
+		len(cases), len(loaded.Plan.Cases), loaded.Profile())
+	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "CASE\tTRIGGER\tREQUEST\tHOW")
+	for _, c := range cases {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.TriggerKind(),
+			requestLine(c), loaded.Masker.String(how(c)))
+	}
+	tw.Flush()
+	for _, w := range loaded.Warnings() {
+		fmt.Fprintln(stdout, "warning:", loaded.Masker.String(w.String()))
+	}
+	return exitOK
+}
+
+// load reads the selection's contract and fixtures.
+func load(ctx context.Context, s selection, waivers string, lookup func(string) (string, bool)) (*harness.Loaded, error) {
+	return harness.Load(ctx, harness.Options{
+		Contract: s.Contract,
+		Fixtures: s.Fixtures,
+		Profile:  runner.Profile(s.Profile),
+		Waivers:  waivers,
+		Lookup:   lookup,
+	})
+}
+
+func requestLine(c runner.Case) string {
+	if c.Trigger == nil {
+		return "-"
+	}
+	return c.Request.Method + " " + c.Request.Path
+}
+
+// how says in words how the case reaches its status.
+func how(c runner.Case) string {
+	t := c.Trigger
+	if t == nil {
+		return "untriggered: " + c.Untriggered
+	}
+	var parts []string
+	if t.Why != "" {
+		parts = append(parts, t.Why)
+	}
+	switch {
+	case t.Burst != nil:
+		parts = append(parts, "up to "+strconv.Itoa(t.Burst.Max)+" requests")
+	case t.State != nil:
+		parts = append(parts, "state "+strconv.Quote(t.State.Name))
+	case t.Upstream != "":
+		parts = append(parts, "upstream mode "+strconv.Quote(t.Upstream))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// filter keeps the cases the selection names by operation and status;
+// label expressions are left to Ginkgo.
+func (s selection) filter(cases []runner.Case) ([]runner.Case, error) {
+	for _, st := range s.Status {
+		if !statusPattern(st) {
+			return nil, fmt.Errorf("--status %q: want a status such as 404 or a class such as 4xx", st)
+		}
+	}
+	var out []runner.Case
+	matched := map[string]bool{}
+	for _, c := range cases {
+		if !s.wantsOperation(c, matched) || !s.wantsStatus(c.Status) {
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, op := range s.Operation {
+		if !matched[op] {
+			return nil, fmt.Errorf("--operation %q: the document has no such operation", op)
+		}
+	}
+	return out, nil
+}
+
+func (s selection) wantsOperation(c runner.Case, matched map[string]bool) bool {
+	if len(s.Operation) == 0 {
+		return true
+	}
+	for _, op := range s.Operation {
+		if op == c.Operation || op == c.OperationID {
+			matched[op] = true
+			return true
+		}
+	}
+	return false
+}
+
+func (s selection) wantsStatus(status int) bool {
+	if len(s.Status) == 0 {
+		return true
+	}
+	for _, st := range s.Status {
+		if st == strconv.Itoa(status) || strings.EqualFold(st, runner.Class(status)) {
+			return true
+		}
+	}
+	return false
+}
+
+func statusPattern(s string) bool {
+	if len(s) != 3 || s[0] < '1' || s[0] > '5' {
+		return false
+	}
+	if strings.EqualFold(s[1:], "xx") {
+		return true
+	}
+	_, err := strconv.Atoi(s)
+	return err == nil
+}

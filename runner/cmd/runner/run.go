@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/harness"
+	"github.com/apiconformance/harness/runner/report"
+	"github.com/apiconformance/harness/suites"
+)
+
+func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup func(string) (string, bool)) int {
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "runner:", err)
+		return exitHarness
+	}
+	if r.LabelFilter != "" {
+		if _, err := types.ParseLabelFilter(r.LabelFilter); err != nil {
+			return fail(fmt.Errorf("--label-filter: %w", err))
+		}
+	}
+	loaded, err := harness.Load(ctx, harness.Options{
+		Contract: r.Contract,
+		Fixtures: r.Fixtures,
+		Profile:  runner.Profile(r.Profile),
+		Timeout:  r.Timeout,
+		MaxBody:  r.MaxBody,
+		StateURL: r.StateURL,
+		Waivers:  r.Waivers,
+		Lookup:   lookup,
+	})
+	if err != nil {
+		return fail(err)
+	}
+	cases, err := r.selection.filter(loaded.Plan.Cases)
+	if err != nil {
+		return fail(err)
+	}
+	if err := os.MkdirAll(r.ReportDir, 0o755); err != nil {
+		return fail(fmt.Errorf("creating the report folder: %w", err))
+	}
+	if err := writeConfig(filepath.Join(r.ReportDir, "config.json"), r, loaded); err != nil {
+		return fail(err)
+	}
+
+	tgt, err := r.target(loaded.Masker, lookup)
+	if err != nil {
+		return fail(err)
+	}
+	session, err := harness.Start(ctx, loaded, tgt, r.Env)
+	if err != nil {
+		return fail(fmt.Errorf("starting the implementation: %s", loaded.Masker.String(err.Error())))
+	}
+	r.runSuite(session, cases, stdout)
+	closeErr := session.Close(context.WithoutCancel(ctx))
+
+	fmt.Fprintln(stdout)
+	run := session.Report(runner.Version)
+	if err := report.WriteAll(r.ReportDir, run); err != nil {
+		return fail(err)
+	}
+	if err := report.WriteConsole(stdout, run, r.color(stdout)); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "reports: %s\n", r.ReportDir)
+	if closeErr != nil {
+		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
+	}
+	return exitCode(report.Summarize(run), r.AllowUntriggered, closeErr)
+}
+
+// runSuite runs the Ginkgo suite of the selected cases on the session.
+func (r *runCmd) runSuite(session *harness.Session, cases []runner.Case, stdout io.Writer) {
+	suite := types.NewDefaultSuiteConfig()
+	suite.LabelFilter = r.LabelFilter
+	suite.Timeout = 24 * time.Hour // each request has its own timeout
+	rep := types.NewDefaultReporterConfig()
+	rep.Succinct = true
+	rep.NoColor = !r.color(stdout)
+	title := session.Contract.Title + " " + session.Contract.Version
+	suites.Run(title, cases, func() *harness.Session { return session }, suite, rep)
+}
+
+// exitCode maps a run's outcomes to the program's exit code: contract
+// failures first, then harness errors, then missing coverage.
+func exitCode(s report.Summary, allowUntriggered bool, closeErr error) int {
+	switch {
+	case s.Count(runner.Failed) > 0:
+		return exitFailed
+	case s.Count(runner.Error) > 0 || closeErr != nil:
+		return exitHarness
+	case s.Count(runner.Untriggered) > 0 && !allowUntriggered:
+		return exitIncomplete
+	}
+	return exitOK
+}
+
+func (r *runCmd) color(w io.Writer) bool {
+	switch r.Color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
