@@ -1,0 +1,49 @@
+# The conformance harness. `make conformance` is the main job; `make test`
+# is everything CI runs.
+
+GO      ?= go
+BIN     := bin
+REPORTS ?= reports
+IMAGE   ?= seed-reference:dev
+
+# Containers are removed by the harness itself: the reaper image cannot be
+# pulled on a machine without a registry.
+export TESTCONTAINERS_RYUK_DISABLED := true
+
+.PHONY: all build conformance test vet unit bench image clean
+
+all: build
+
+## build: the runner and the reference implementation into bin/
+build:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/runner ./runner/cmd/runner
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/seed-reference ./reference/seed/cmd/seed-reference
+
+## conformance: run the suite against the reference implementation, reports in $(REPORTS)/
+conformance: build
+	$(BIN)/runner run --command '$(BIN)/seed-reference' --report-dir $(REPORTS)
+
+## test: vet, every package's tests (mutants and containers included), then the main job
+test: vet unit conformance
+
+## vet: go vet on every package
+vet:
+	$(GO) vet ./...
+
+## unit: go test on every package
+unit:
+	$(GO) test -count=1 -timeout 20m ./...
+
+## bench: the check step and a full suite run, with memory figures
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./runner/check ./suites | tee bench.txt
+
+## image: the reference implementation as a FROM scratch image, $(IMAGE)
+image:
+	@dir=$$(mktemp -d) && \
+	CGO_ENABLED=0 $(GO) build -o $$dir/seed-reference ./reference/seed/cmd/seed-reference && \
+	docker build -q -t $(IMAGE) -f reference/seed/Dockerfile $$dir && rm -rf $$dir
+
+## clean: remove what the build and the main job wrote
+clean:
+	rm -rf $(BIN) $(REPORTS) bench.txt
