@@ -39,6 +39,10 @@ type Options struct {
 	// StateURL is the test-control endpoint: an absolute URL, or a path
 	// joined to the target's base URL (default "/__test/state").
 	StateURL string
+	// UpstreamAddr fixes where the upstream simulator listens, host:port,
+	// for an implementation started by hand; empty means the target's host
+	// and a port the system chooses.
+	UpstreamAddr string
 	// Waivers is a waiver file; empty means none.
 	Waivers string
 	// Lookup reads the environment for fixture variables (os.LookupEnv).

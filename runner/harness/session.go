@@ -41,6 +41,9 @@ func Start(ctx context.Context, l *Loaded, t target.Target, extra map[string]str
 	if err != nil {
 		return nil, errors.Join(err, t.Stop(context.WithoutCancel(ctx)))
 	}
+	if l.Options.UpstreamAddr != "" {
+		host = l.Options.UpstreamAddr
+	}
 	env := target.Env{TestControl: true, Extra: extra}
 	if len(l.Fixtures.Upstream) > 0 {
 		if s.Upstream, err = upstream.New(l.Fixtures.Upstream); err != nil {

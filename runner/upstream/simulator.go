@@ -66,7 +66,8 @@ func New(modes map[string]runner.UpstreamMode) (*Simulator, error) {
 
 // Start listens on host, port chosen by the system, and serves until Close.
 // host is an address the implementation reaches: "127.0.0.1", or the
-// gateway of a container network. A simulator starts once.
+// gateway of a container network; "host:port" fixes the port too, for an
+// implementation configured by hand. A simulator starts once.
 func (s *Simulator) Start(host string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -74,7 +75,11 @@ func (s *Simulator) Start(host string) error {
 		return errors.New("starting upstream simulator: already started " +
 			"or closed")
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	addr := net.JoinHostPort(host, "0")
+	if _, _, err := net.SplitHostPort(host); err == nil {
+		addr = host // a fixed port, for an implementation started by hand
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("starting upstream simulator: %w", err)
 	}

@@ -54,6 +54,7 @@ type targetFlags struct {
 type runCmd struct {
 	selection
 	targetFlags
+	UpstreamAddr     string        `help:"Where the upstream simulator listens, host:port; default: a free port the target can reach." env:"CONFORMANCE_UPSTREAM_ADDR" placeholder:"ADDR"`
 	StateURL         string        `help:"Test-control endpoint: a URL, or a path on the base URL." default:"/__test/state" env:"CONFORMANCE_STATE_URL"`
 	Timeout          time.Duration `help:"Time allowed for each request." default:"10s" env:"CONFORMANCE_TIMEOUT"`
 	MaxBody          int64         `help:"Bytes of a response body read at most." default:"1048576" env:"CONFORMANCE_MAX_BODY"`

@@ -35,7 +35,7 @@ func writeConfig(file string, r *runCmd, l *harness.Loaded) error {
 			"command": r.Command, "image": r.Image, "dockerfile": r.Dockerfile,
 			"container-port": r.ContainerPort, "ready-path": r.ReadyPath,
 			"start-timeout": r.StartTimeout.String(), "env": env,
-			"state-url": r.StateURL, "timeout": r.Timeout.String(),
+			"state-url": r.StateURL, "upstream-addr": r.UpstreamAddr, "timeout": r.Timeout.String(),
 			"max-body": r.MaxBody, "waivers": r.Waivers,
 			"allow-untriggered": r.AllowUntriggered,
 			"report-dir":        r.ReportDir, "color": r.Color,

@@ -27,14 +27,15 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		}
 	}
 	loaded, err := harness.Load(ctx, harness.Options{
-		Contract: r.Contract,
-		Fixtures: r.Fixtures,
-		Profile:  runner.Profile(r.Profile),
-		Timeout:  r.Timeout,
-		MaxBody:  r.MaxBody,
-		StateURL: r.StateURL,
-		Waivers:  r.Waivers,
-		Lookup:   lookup,
+		Contract:     r.Contract,
+		Fixtures:     r.Fixtures,
+		Profile:      runner.Profile(r.Profile),
+		Timeout:      r.Timeout,
+		MaxBody:      r.MaxBody,
+		StateURL:     r.StateURL,
+		Waivers:      r.Waivers,
+		UpstreamAddr: r.UpstreamAddr,
+		Lookup:       lookup,
 	})
 	if err != nil {
 		return fail(err)
@@ -70,6 +71,9 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		return fail(err)
 	}
 	fmt.Fprintf(stdout, "reports: %s\n", r.ReportDir)
+	if session.Upstream != nil && r.BaseURL != "" {
+		fmt.Fprintf(stdout, "upstream simulator was at %s\n", session.Upstream.URL())
+	}
 	if closeErr != nil {
 		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
 	}
