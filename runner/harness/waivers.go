@@ -2,7 +2,9 @@ package harness
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -34,7 +36,8 @@ func LoadWaivers(file string, p plan.Plan) (map[string]string, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var wf waiverFile
-	if err := dec.Decode(&wf); err != nil {
+	// A file with no document, all waivers commented out, waives nothing.
+	if err := dec.Decode(&wf); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	known := map[string]bool{}
