@@ -13,15 +13,18 @@ import (
 // implementation from the test process, optionally as one of its mutants.
 type inProcess struct {
 	mutant string
-	srv    *httptest.Server
-	ref    *seed.Server
+	// upstreamTimeout is the reference's own; zero means its default.
+	upstreamTimeout time.Duration
+	srv             *httptest.Server
+	ref             *seed.Server
 }
 
 func (p *inProcess) Host(context.Context) (string, error) { return "127.0.0.1", nil }
 
 func (p *inProcess) Start(_ context.Context, env target.Env) (string, error) {
 	ref, err := seed.New(seed.Config{UpstreamURL: env.UpstreamURL,
-		TestControl: env.TestControl, Mutant: p.mutant})
+		TestControl: env.TestControl, Mutant: p.mutant,
+		UpstreamTimeout: p.upstreamTimeout})
 	if err != nil {
 		return "", err
 	}
