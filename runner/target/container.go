@@ -63,7 +63,7 @@ type Container struct {
 	provider *tc.DockerProvider
 	network  *tc.DockerNetwork
 	gateway  string
-	ctr      tc.Container
+	ctr      *tc.DockerContainer // nil until created, and after Stop
 	logs     *logConsumer
 }
 
@@ -108,13 +108,15 @@ func (c *Container) Start(ctx context.Context, env Env) (string, error) {
 		err: &lineWriter{book: c.book, stream: "stderr"},
 	}
 	req := c.request(env, port)
-	ctr, err := tc.GenericContainer(ctx, req)
-	if ctr != nil {
-		c.ctr = ctr
+	created, err := tc.GenericContainer(ctx, req)
+	// It may return a container along with the error: Stop removes it.
+	if d, ok := created.(*tc.DockerContainer); ok && d != nil {
+		c.ctr = d
 	}
 	if err != nil {
 		return "", c.failStart(ctx, Setup, "", err)
 	}
+	ctr := c.ctr
 
 	inspect, err := ctr.Inspect(ctx)
 	if err != nil {
@@ -227,7 +229,7 @@ func (c *Container) Stop(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("removing network %s: %w",
 				c.network.Name, err))
 		}
-		c.network = nil
+		c.network, c.gateway = nil, ""
 	}
 	if c.provider != nil {
 		c.provider.Close()

@@ -16,7 +16,8 @@ import (
 // Testcontainers' reaper runs as a container whose image is pulled from a
 // registry; where no registry is reachable it can never start, and every
 // run would hang on it first. Stop removes what the target created, so
-// the reaper is not needed.
+// the reaper is not needed. Testcontainers reads the variable once, at
+// its first use in the process: set it before the first target starts.
 var ErrReaperEnabled = errors.New(
 	"TESTCONTAINERS_RYUK_DISABLED must be \"true\": set it in the " +
 		"environment, the reaper image cannot be pulled here")

@@ -38,7 +38,8 @@ func firstLine(b []byte) string {
 // newTestContainer returns a container target building dir, and makes
 // sure that its container, network and image are gone when the test
 // ends, whatever happened.
-func newTestContainer(tb testing.TB, dir string, deadline time.Duration) *Container {
+func newTestContainer(tb testing.TB, dir string,
+	deadline time.Duration) *Container {
 	tb.Helper()
 	c := NewContainer(ContainerOptions{Context: dir, Grace: time.Second,
 		Ready: ReadyCheck{Path: "/pid", Deadline: deadline}})

@@ -18,6 +18,8 @@ import (
 	"github.com/apiconformance/harness/runner"
 )
 
+var _ Target = (*Process)(nil)
+
 // DefaultGrace is how long Stop lets an implementation end after SIGTERM
 // before it sends SIGKILL, when the options leave Grace zero.
 const DefaultGrace = 5 * time.Second
@@ -236,7 +238,8 @@ func (p *Process) Stop(ctx context.Context) error {
 // awaitGroup returns when the leader is reaped and no member of the group
 // is left, when the grace period ends or when ctx does. Zombies count as
 // members, so an orphan nobody reaps costs the whole grace period.
-func (p *Process) awaitGroup(ctx context.Context, pgid int, grace time.Duration) {
+func (p *Process) awaitGroup(ctx context.Context, pgid int,
+	grace time.Duration) {
 	limit := time.NewTimer(grace)
 	defer limit.Stop()
 	tick := time.NewTicker(20 * time.Millisecond)

@@ -67,7 +67,8 @@ func TestProcess(t *testing.T) {
 		if containsLine(lines, "s3cret") {
 			t.Errorf("secret in logs: %q", lines)
 		}
-		if got := p.Logs(time.Now().Add(time.Hour), time.Now().Add(2*time.Hour)); len(got) != 0 {
+		later := time.Now().Add(time.Hour)
+		if got := p.Logs(later, later.Add(time.Hour)); len(got) != 0 {
 			t.Errorf("a window after the run got %q", got)
 		}
 	})
@@ -138,8 +139,8 @@ func TestProcess(t *testing.T) {
 		if err := p.Stop(ctx); err != nil {
 			t.Fatalf("Stop: %v", err)
 		}
-		if ws := p.cmd.ProcessState.Sys().(syscall.WaitStatus); !ws.Signaled() ||
-			ws.Signal() != syscall.SIGTERM {
+		ws := p.cmd.ProcessState.Sys().(syscall.WaitStatus)
+		if !ws.Signaled() || ws.Signal() != syscall.SIGTERM {
 			t.Errorf("ended by %v, want SIGTERM alone", ws)
 		}
 	})

@@ -16,7 +16,7 @@ import (
 // Env is what the harness passes to an implementation it starts. A process
 // or container sees it as environment variables: UPSTREAM_URL,
 // TEST_CONTROL=true|false and each entry of Extra, next to PORT. Extra
-// cannot override those three or PORT.
+// cannot override PORT, UPSTREAM_URL or TEST_CONTROL.
 type Env struct {
 	UpstreamURL string            // the harness's upstream simulator
 	TestControl bool              // switch the test-control endpoint on
@@ -72,6 +72,12 @@ type Target interface {
 	// nil for a URL target.
 	Logs(from, to time.Time) []string
 }
+
+// Every kind is a Target.
+var (
+	_ Target = (*URL)(nil)
+	_ Target = (*Container)(nil)
+)
 
 // DefaultDeadline is how long Start waits for an implementation to answer
 // when ReadyCheck.Deadline is zero.

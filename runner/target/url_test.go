@@ -70,7 +70,8 @@ func TestURLHidesPassword(t *testing.T) {
 	if h, _ := u.Host(context.Background()); h != "127.0.0.1" {
 		t.Errorf("Host = %q, want 127.0.0.1", h)
 	}
-	if u.Logs(time.Time{}, time.Now()) != nil || u.Stop(context.Background()) != nil {
+	if u.Logs(time.Time{}, time.Now()) != nil ||
+		u.Stop(context.Background()) != nil {
 		t.Error("a URL target has no logs and nothing to stop")
 	}
 }
