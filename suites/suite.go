@@ -58,7 +58,7 @@ func spec(c runner.Case, session func() *harness.Session) {
 			ginkgo.Fail("error of the harness or its setup, not a verdict on the implementation: " +
 				res.Reason)
 		}
-		gomega.Expect(res.Outcome).To(gomega.Equal(runner.Passed),
+		gomega.Expect(res.Outcome.String()).To(gomega.Equal(runner.Passed.String()),
 			Message(res, session().Profile()))
 	})
 	ginkgo.It(SpecText(c), args...)

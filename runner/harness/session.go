@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -89,9 +90,46 @@ func (s *Session) Results() []runner.Result {
 			res = runner.Result{Case: c, Outcome: runner.Skipped,
 				Reason: "left out by the filter"}
 		}
+		if res.Outcome == runner.Failed {
+			res.Logs = s.logs(res)
+		}
 		out = append(out, res)
 	}
 	return out
+}
+
+// logLag is how long after a case its log lines may still be on their
+// way: a container's output reaches the harness asynchronously.
+const logLag = 500 * time.Millisecond
+
+// logs returns the implementation's lines from the time of a case, read
+// again when results are asked for, so that late lines are included.
+// Lines that name another case (an implementation that logs the
+// X-Conformance-Case header) belong to that case and are left out.
+func (s *Session) logs(res runner.Result) []string {
+	lines := s.Target.Logs(res.Started, res.Started.Add(res.Duration+logLag))
+	if len(lines) == 0 {
+		return res.Logs
+	}
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if !s.namesOtherCase(l, res.Case.ID) {
+			out = append(out, s.Masker.String(l))
+		}
+	}
+	return out
+}
+
+func (s *Session) namesOtherCase(line, id string) bool {
+	if strings.Contains(line, id) {
+		return false
+	}
+	for _, c := range s.Plan.Cases {
+		if strings.Contains(line, c.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // Close stops the target and the upstream simulator. It is safe to call

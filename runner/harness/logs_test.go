@@ -1,0 +1,42 @@
+package harness_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/harness"
+)
+
+// TestFailedCasesGetTheirLogLines covers the lines attached to a failed
+// case: read when results are asked for, masked, and without the lines
+// that name another case.
+func TestFailedCasesGetTheirLogLines(t *testing.T) {
+	l := loadSeed(t)
+	own, other := l.Plan.Cases[0], l.Plan.Cases[1]
+	tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: []string{
+		"request case=" + own.ID,
+		"request case=" + other.ID,
+		"token " + seedToken,
+		"startup done",
+	}}
+	s, err := harness.Start(context.Background(), l, tgt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+
+	s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: time.Now()})
+	s.Record(runner.Result{Case: other, Outcome: runner.Passed, Started: time.Now()})
+	res := s.Results()
+
+	want := []string{"request case=" + own.ID, "token " + runner.Mask, "startup done"}
+	if !slices.Equal(res[0].Logs, want) {
+		t.Errorf("failed case logs:\n got %q\nwant %q", res[0].Logs, want)
+	}
+	if len(res[1].Logs) != 0 {
+		t.Errorf("passed case has logs: %q", res[1].Logs)
+	}
+}
