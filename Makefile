@@ -36,7 +36,7 @@ unit:
 
 ## bench: the check step and a full suite run, with memory figures
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./runner/check ./suites | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./runner/check ./runner/plan ./suites | tee bench.txt
 
 ## image: the reference implementation as a FROM scratch image, $(IMAGE)
 image:
