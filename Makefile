@@ -10,7 +10,9 @@ IMAGE   ?= seed-reference:dev
 # pulled on a machine without a registry.
 export TESTCONTAINERS_RYUK_DISABLED := true
 
-.PHONY: all build conformance test vet unit bench image clean
+GINKGO  := $(GO) run github.com/onsi/ginkgo/v2/ginkgo@v2.34.0
+
+.PHONY: all build conformance test vet unit parallel bench image clean
 
 all: build
 
@@ -23,8 +25,8 @@ build:
 conformance: build
 	$(BIN)/runner run --command '$(BIN)/seed-reference' --report-dir $(REPORTS)
 
-## test: vet, every package's tests (mutants and containers included), then the main job
-test: vet unit conformance
+## test: vet, every package's tests (mutants and containers included), the suite under ginkgo -p, the main job
+test: vet unit parallel conformance
 
 ## vet: go vet on every package
 vet:
@@ -33,6 +35,10 @@ vet:
 ## unit: go test on every package
 unit:
 	$(GO) test -count=1 -timeout 20m ./...
+
+## parallel: the seed suite in two Ginkgo processes, state-changing specs kept Serial
+parallel:
+	$(GINKGO) -p --procs 2 ./suites
 
 ## bench: the check step and a full suite run, with memory figures
 bench:

@@ -2,6 +2,7 @@ package suites_test
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,6 +48,7 @@ type reportedCase struct {
 // holds the verdict to exactly one failed case, the intended one, failed
 // for the intended rule.
 func TestMutantsAreCaught(t *testing.T) {
+	skipUnderParallelGinkgo(t)
 	mutants := seed.Mutants()
 	for _, m := range mutants {
 		if _, ok := intended[m.Name]; !ok {
@@ -85,6 +87,7 @@ func TestMutantsAreCaught(t *testing.T) {
 // reference implementation as it is passes every case with no violation
 // and no warning.
 func TestConformingReferenceHasNoFinding(t *testing.T) {
+	skipUnderParallelGinkgo(t)
 	cases := runSuite(t, "")
 	if len(cases) != 11 {
 		t.Fatalf("cases: got %d, want 11", len(cases))
@@ -94,6 +97,15 @@ func TestConformingReferenceHasNoFinding(t *testing.T) {
 			t.Errorf("%s: %s, violations %v, warnings %v", c.ID, c.Outcome,
 				c.Violations, c.Warnings)
 		}
+	}
+}
+
+// skipUnderParallelGinkgo skips a test in the processes of `ginkgo -p`:
+// each would run it again, and the proof needs only one run.
+func skipUnderParallelGinkgo(tb testing.TB) {
+	tb.Helper()
+	if f := flag.Lookup("ginkgo.parallel.total"); f != nil && f.Value.String() != "1" {
+		tb.Skip("ginkgo -p: the mutant proof runs under plain go test")
 	}
 }
 
