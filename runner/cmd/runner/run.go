@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -23,7 +25,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	}
 	if r.LabelFilter != "" {
 		if _, err := types.ParseLabelFilter(r.LabelFilter); err != nil {
-			return fail(fmt.Errorf("--label-filter: %w", err))
+			return fail(labelFilterError(r.LabelFilter, err))
 		}
 	}
 	loaded, err := harness.Load(ctx, harness.Options{
@@ -78,6 +80,19 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
 	}
 	return exitCode(report.Summarize(run), r.AllowUntriggered, closeErr)
+}
+
+// labelFilterError turns Ginkgo's coloured, multi-line parse error into
+// one plain line: its last line says what is wrong.
+func labelFilterError(expr string, err error) error {
+	msg := err.Error()
+	var g types.GinkgoError
+	if errors.As(err, &g) {
+		lines := strings.Split(g.Message, "\n")
+		msg = lines[len(lines)-1]
+	}
+	return fmt.Errorf("--label-filter %q: %s", expr,
+		strings.Join(strings.Fields(msg), " "))
 }
 
 // runSuite runs the Ginkgo suite of the selected cases on the session.

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestRunBadInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	spec := writeFile(t, dir, "broken.yaml",
+		"openapi: 3.0.3\ninfo: [\n  title: {\n")
+	unknown := writeFile(t, dir, "unknown.yaml", "contract: "+
+		filepath.Join(built.root, "specs", "seed.yaml")+
+		"\nbogusKey: 1\noperations: {}\n")
+	missing := filepath.Join(dir, "missing.yaml")
+
+	tests := []struct {
+		name  string
+		args  []string
+		names string // what the first line of stderr must name
+		usage bool   // a flag error: usage may follow the first line
+	}{
+		{name: "malformed spec", args: []string{"--contract", spec},
+			names: spec},
+		{name: "fixture unknown key", args: []string{"--fixtures", unknown},
+			names: unknown},
+		{name: "missing fixture", args: []string{"--fixtures", missing},
+			names: missing},
+		{name: "unknown flag", args: []string{"--no-such-flag"},
+			names: "--no-such-flag", usage: true},
+		{name: "unknown profile", args: []string{"--profile", "loose"},
+			names: "--profile", usage: true},
+		{name: "bad label filter", args: []string{"--label-filter", "((("},
+			names: "--label-filter"},
+		{name: "unknown operation", args: []string{"--operation", "GET /nope"},
+			names: "--operation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			reports := filepath.Join(t.TempDir(), "reports")
+			args := append([]string{"run", "--command", refCommand(),
+				"--report-dir", reports}, tt.args...)
+			r := runRunner(t, nil, args...)
+			wantCode(t, r, exitHarness)
+			wantOneLine(t, r.stderr, tt.names, tt.usage)
+			if _, err := os.Stat(reports); err == nil {
+				t.Errorf("a rejected run wrote %s", reports)
+			}
+		})
+	}
+}
+
+// wantOneLine fails unless stderr's first line is not empty and names
+// name, and, unless usage may follow, it is the only line.
+func wantOneLine(tb testing.TB, stderr, name string, usage bool) {
+	tb.Helper()
+	lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+	if !strings.Contains(lines[0], name) {
+		tb.Errorf("stderr's first line does not name %q:\n%s", name, stderr)
+	}
+	if len(lines) > 1 && !usage {
+		tb.Errorf("stderr has %d lines, want 1:\n%s", len(lines), stderr)
+	}
+}
+
+func TestPlanAndVersion(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		args  []string
+		lines int // lines of stdout naming a case of the seed
+	}{
+		{name: "plan", args: []string{"plan", "--fixtures",
+			filepath.Join(built.root, "fixtures", "seed.yaml")},
+			lines: seedCases},
+		{name: "version", args: []string{"version"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+
+			// An empty working folder, and a server counting what
+			// reaches it named by every target variable: the command
+			// may write nothing and send nothing.
+			dir := t.TempDir()
+			var hits atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(
+				func(http.ResponseWriter, *http.Request) { hits.Add(1) }))
+			t.Cleanup(srv.Close)
+			env := []string{"CONFORMANCE_BASE_URL=" + srv.URL,
+				"CONFORMANCE_STATE_URL=" + srv.URL}
+			r := runIn(t, dir, env, tt.args...)
+			wantCode(t, r, exitOK)
+			if n := hits.Load(); n > 0 {
+				t.Errorf("%s sent %d requests", tt.name, n)
+			}
+			got := strings.Count(r.stdout, "/v1/groups/{groupId}/assignAsAdmin/")
+			if got != tt.lines {
+				t.Errorf("stdout names %d cases, want %d:\n%s",
+					got, tt.lines, r.stdout)
+			}
+			if strings.TrimSpace(r.stdout) == "" {
+				t.Errorf("nothing on stdout")
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				t.Errorf("%s wrote %d files in its folder",
+					tt.name, len(entries))
+			}
+		})
+	}
+}
+
+func TestVersionNamesAVersion(t *testing.T) {
+	t.Parallel()
+	r := runRunner(t, nil, "version")
+	wantCode(t, r, exitOK)
+	fields := strings.Fields(r.stdout)
+	if len(fields) < 2 || !strings.ContainsAny(fields[1], "0123456789") {
+		t.Errorf("version output %q: no version after the name", r.stdout)
+	}
+}
+
+// writeFile writes text to dir/name and returns its path.
+func writeFile(tb testing.TB, dir, name, text string) string {
+	tb.Helper()
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		tb.Fatalf("writing %s: %v", name, err)
+	}
+	return file
+}
