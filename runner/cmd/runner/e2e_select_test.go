@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,19 @@ func TestRunConfigPrecedence(t *testing.T) {
 			wantOutcomes(t, readReport(t, dirs[tt.want]), seedCases,
 				"skipped", map[string]string{"passed": "200"})
 		})
+	}
+}
+
+// TestPlanAppliesTheLabelFilter: plan shows the cases run would run.
+func TestPlanAppliesTheLabelFilter(t *testing.T) {
+	t.Parallel()
+	all := runRunner(t, nil, "plan")
+	some := runRunner(t, nil, "plan", "--label-filter", "trigger:state || status:429")
+	wantCode(t, all, exitOK)
+	wantCode(t, some, exitOK)
+	count := func(out string) int { return strings.Count(out, "PUT /v1/groups/{groupId}/assignAsAdmin/") }
+	if count(all.stdout) != seedCases || count(some.stdout) != 3 {
+		t.Errorf("cases listed: %d without filter, %d with, want %d and 3",
+			count(all.stdout), count(some.stdout), seedCases)
 	}
 }

@@ -8,8 +8,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/onsi/ginkgo/v2/types"
+
 	"github.com/apiconformance/harness/runner"
 	"github.com/apiconformance/harness/runner/harness"
+	"github.com/apiconformance/harness/suites"
 )
 
 func (p *planCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup func(string) (string, bool)) int {
@@ -19,6 +22,9 @@ func (p *planCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup 
 		return exitHarness
 	}
 	cases, err := p.selection.filter(loaded.Plan.Cases)
+	if err == nil {
+		cases, err = p.selection.byLabels(cases)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "runner:", err)
 		return exitHarness
@@ -97,6 +103,25 @@ func (s selection) filter(cases []runner.Case) ([]runner.Case, error) {
 	for _, op := range s.Operation {
 		if !matched[op] {
 			return nil, fmt.Errorf("--operation %q: the document has no such operation", op)
+		}
+	}
+	return out, nil
+}
+
+// byLabels keeps the cases the label filter selects, as Ginkgo would run
+// them: plan shows what run would do.
+func (s selection) byLabels(cases []runner.Case) ([]runner.Case, error) {
+	if s.LabelFilter == "" {
+		return cases, nil
+	}
+	keep, err := types.ParseLabelFilter(s.LabelFilter)
+	if err != nil {
+		return nil, labelFilterError(s.LabelFilter, err)
+	}
+	var out []runner.Case
+	for _, c := range cases {
+		if keep(suites.Labels(c)) {
+			out = append(out, c)
 		}
 	}
 	return out, nil
