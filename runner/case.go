@@ -2,6 +2,7 @@ package runner
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -175,4 +176,17 @@ type RecordedResponse struct {
 	Headers   map[string][]string `json:"headers,omitempty"`
 	Body      string              `json:"body,omitempty"`
 	Truncated bool                `json:"truncated,omitempty"`
+}
+
+// IsStatusOrClass reports whether s names a status from 100 to 599, such
+// as "404", or a class, such as "4xx" (either case).
+func IsStatusOrClass(s string) bool {
+	if len(s) != 3 || s[0] < '1' || s[0] > '5' {
+		return false
+	}
+	if strings.EqualFold(s[1:], "xx") {
+		return true
+	}
+	_, err := strconv.Atoi(s)
+	return err == nil && s[1] >= '0' && s[2] >= '0'
 }

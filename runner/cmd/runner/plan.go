@@ -88,7 +88,7 @@ func how(c runner.Case) string {
 // label expressions are left to Ginkgo.
 func (s selection) filter(cases []runner.Case) ([]runner.Case, error) {
 	for _, st := range s.Status {
-		if !statusPattern(st) {
+		if !runner.IsStatusOrClass(st) {
 			return nil, fmt.Errorf("--status %q: want a status such as 404 or a class such as 4xx", st)
 		}
 	}
@@ -150,15 +150,4 @@ func (s selection) wantsStatus(status int) bool {
 		}
 	}
 	return false
-}
-
-func statusPattern(s string) bool {
-	if len(s) != 3 || s[0] < '1' || s[0] > '5' {
-		return false
-	}
-	if strings.EqualFold(s[1:], "xx") {
-		return true
-	}
-	_, err := strconv.Atoi(s)
-	return err == nil
 }
