@@ -146,8 +146,8 @@ func (s *Session) Close(ctx context.Context) error {
 // harness's version.
 func (s *Session) Report(harness string) report.Run {
 	info := s.Target.Info()
-	t := report.Target{Kind: info.Kind, URL: info.URL, Image: info.Image,
-		Digest: info.Digest}
+	t := report.Target{Kind: reportKind(info.Kind), URL: info.URL,
+		Image: info.Image, Digest: info.Digest}
 	if info.Command != "" {
 		t.Command = []string{info.Command}
 	}
@@ -164,4 +164,16 @@ func (s *Session) Report(harness string) report.Run {
 		Warnings: s.Warnings(),
 		Masker:   s.Masker,
 	}
+}
+
+// reportKind names a target kind as the reports do: by what the user gave,
+// a URL, a command or an image.
+func reportKind(kind string) string {
+	switch kind {
+	case "process":
+		return "command"
+	case "container":
+		return "image"
+	}
+	return kind
 }

@@ -80,21 +80,22 @@ func consoleHeader(run Run) string {
 	return text(strings.Join(parts, ", "))
 }
 
-// targetText renders a target on one line: its kind and what it points at.
+// targetText renders a target on one line: its kind, what was started
+// (the command, or the image and its digest) and the URL it answered on.
 func targetText(t Target) string {
-	var at string
+	parts := []string{t.Kind}
 	switch {
-	case t.URL != "":
-		at = t.URL
 	case len(t.Command) > 0:
-		at = strings.Join(t.Command, " ")
+		parts = append(parts, strings.Join(t.Command, " "))
+	case t.Image != "" && t.Digest != "":
+		parts = append(parts, t.Image+"@"+t.Digest)
 	case t.Image != "":
-		at = t.Image
+		parts = append(parts, t.Image)
 	}
-	if t.Digest != "" {
-		at += "@" + t.Digest
+	if t.URL != "" {
+		parts = append(parts, "at "+t.URL)
 	}
-	return strings.TrimSpace(t.Kind + " " + at)
+	return strings.TrimSpace(strings.Join(parts, " "))
 }
 
 // writeConsoleMatrix writes the matrix, padding every cell but the last of

@@ -47,8 +47,8 @@ func TestRunContainer(t *testing.T) {
 			Target struct{ Kind, Image, Digest string }
 		}
 		readJSON(t, filepath.Join(dir, "report.json"), &rep)
-		if rep.Target.Kind != "container" || rep.Target.Digest == "" {
-			t.Errorf("target: %+v, want a container with its digest", rep.Target)
+		if rep.Target.Kind != "image" || rep.Target.Digest == "" {
+			t.Errorf("target: %+v, want an image with its digest", rep.Target)
 		}
 	})
 	t.Run("image mutant", func(t *testing.T) {
