@@ -11,6 +11,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -85,6 +86,7 @@ func Parse(ctx context.Context, file string, data []byte) (*Contract, error) {
 
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = openapi3.URIMapCache(localOnly)
 	loader.Context = ctx
 	abs, err := filepath.Abs(file)
 	if err != nil {
@@ -114,6 +116,21 @@ func Parse(ctx context.Context, file string, data []byte) (*Contract, error) {
 	}
 	c.Operations = ops
 	return c, nil
+}
+
+// ErrRemoteReference is the reason a document that refers to another one
+// over the network is refused.
+var ErrRemoteReference = errors.New("remote references are not fetched")
+
+// localOnly reads the files a document references, and refuses anything
+// remote: loading a contract sends no request, and a run does not depend
+// on a network the harness was not asked to reach.
+func localOnly(l *openapi3.Loader, u *url.URL) ([]byte, error) {
+	if u.Scheme != "" && u.Scheme != "file" {
+		return nil, fmt.Errorf("reference %s: %w; save the document beside the "+
+			"contract and refer to the file", u, ErrRemoteReference)
+	}
+	return openapi3.ReadFromFile(l, u)
 }
 
 // Operation returns the operation named key ("METHOD /path") or by its

@@ -210,3 +210,71 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestDefectWithoutComponents is the regression of a crash: a document
+// with no components section and a defect elsewhere made validation
+// dereference the missing components.
+func TestDefectWithoutComponents(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /items/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, example: 1234}}
+      responses:
+        "200": {description: ok}
+`
+	c := mustParse(t, doc)
+	if len(c.Warnings) != 1 || c.Warnings[0].Place != "paths./items/{id}" {
+		t.Errorf("warnings: got %v, want the example defect", c.Warnings)
+	}
+}
+
+func TestBareDocumentIsRefused(t *testing.T) {
+	_, err := contract.Parse(context.Background(), "bare.json", []byte(`{"openapi":"3.0.0"}`))
+	var ce *contract.Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v, want *contract.Error", err)
+	}
+}
+
+func TestRemoteReferencesAreNotFetched(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x:
+    get:
+      responses:
+        "200": {$ref: "http://127.0.0.1:1/responses.yaml#/Ok"}
+`
+	_, err := contract.Parse(context.Background(), "remote.yaml", []byte(doc))
+	var ce *contract.Error
+	if !errors.As(err, &ce) || !errors.Is(err, contract.ErrRemoteReference) {
+		t.Fatalf("got %v, want a refusal of the remote reference", err)
+	}
+}
+
+func TestLocalReferencesAreRead(t *testing.T) {
+	dir := t.TempDir()
+	shared := "Ok: {description: ok}\n"
+	if err := os.WriteFile(filepath.Join(dir, "responses.yaml"), []byte(shared), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x:
+    get:
+      responses:
+        "200": {$ref: "responses.yaml#/Ok"}
+`
+	file := filepath.Join(dir, "doc.yaml")
+	c, err := contract.Parse(context.Background(), file, []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Operations[0].Statuses; len(got) != 1 || got[0] != 200 {
+		t.Errorf("statuses: %v", got)
+	}
+}

@@ -38,7 +38,9 @@ func validate(ctx context.Context, doc *openapi3.T) []runner.Warning {
 	} else {
 		add("info", errMissing("info"))
 	}
-	add("components", doc.Components.Validate(vctx))
+	if doc.Components != nil {
+		add("components", doc.Components.Validate(vctx))
+	}
 	if len(warns) == 0 {
 		// Something outside paths, info and components; report it whole.
 		add("document", doc.Validate(ctx))
