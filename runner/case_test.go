@@ -52,3 +52,24 @@ func TestOutcomeNames(t *testing.T) {
 		t.Error("unknown outcome name parsed")
 	}
 }
+
+// TestMaskerCatchesEchoedForms covers secrets an implementation echoes
+// escaped: JSON with \/ or \u escapes, a URL, a page.
+func TestMaskerCatchesEchoedForms(t *testing.T) {
+	const secret = "ab/c+d-e<f"
+	m := runner.NewMasker(secret)
+	for _, echoed := range []string{
+		`ab\/c+d-e<f`,
+		`ab/c+d-e\u003cf`,
+		`\u0061\u0062\u002f\u0063\u002b\u0064\u002d\u0065\u003c\u0066`,
+		"ab%2Fc%2Bd-e%3Cf",
+		"ab/c+d-e&lt;f",
+	} {
+		if got := m.String("token " + echoed); got != "token "+runner.Mask {
+			t.Errorf("%s: masked as %q", echoed, got)
+		}
+	}
+	if got := m.String("ab/c"); got != "ab/c" {
+		t.Errorf("a part of the secret was masked: %q", got)
+	}
+}

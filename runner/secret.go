@@ -1,6 +1,10 @@
 package runner
 
 import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -16,12 +20,18 @@ type Masker struct {
 
 // NewMasker returns a Masker for the given secret values. Empty values are
 // ignored; longer values are replaced first so that one secret containing
-// another is masked whole.
+// another is masked whole. Each value is also masked in the forms an
+// implementation may echo it in: JSON-escaped (with "\/" or every
+// character as \u00XX), URL-escaped, HTML-escaped.
 func NewMasker(secrets ...string) Masker {
-	vals := make([]string, 0, len(secrets))
+	seen := map[string]bool{}
+	var vals []string
 	for _, s := range secrets {
-		if s != "" {
-			vals = append(vals, s)
+		for _, v := range spellings(s) {
+			if v != "" && !seen[v] {
+				seen[v] = true
+				vals = append(vals, v)
+			}
 		}
 	}
 	if len(vals) == 0 {
@@ -33,6 +43,25 @@ func NewMasker(secrets ...string) Masker {
 		pairs = append(pairs, v, Mask)
 	}
 	return Masker{r: strings.NewReplacer(pairs...)}
+}
+
+// spellings returns s and the escaped forms it can take in a body, a URL
+// or a page.
+func spellings(s string) []string {
+	out := []string{s, strings.ReplaceAll(s, "/", `\/`), url.QueryEscape(s),
+		url.PathEscape(s), html.EscapeString(s)}
+	if b, err := json.Marshal(s); err == nil {
+		out = append(out, string(b[1:len(b)-1]))
+	}
+	var lower, upper strings.Builder
+	for _, r := range s {
+		if r > 0xffff {
+			return out // astral runes take surrogate pairs; not worth it
+		}
+		fmt.Fprintf(&lower, `\u%04x`, r)
+		fmt.Fprintf(&upper, `\u%04X`, r)
+	}
+	return append(out, lower.String(), upper.String())
 }
 
 // String returns s with every secret replaced by Mask.

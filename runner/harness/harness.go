@@ -45,6 +45,9 @@ type Options struct {
 	UpstreamAddr string
 	// Waivers is a waiver file; empty means none.
 	Waivers string
+	// Secrets are values to mask in every output besides the fixture
+	// variables marked secret, such as a password in the base URL.
+	Secrets []string
 	// Lookup reads the environment for fixture variables (os.LookupEnv).
 	Lookup func(string) (string, bool)
 }
@@ -90,7 +93,7 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 		return nil, err
 	}
 	l := &Loaded{Options: opts, Contract: c, Fixtures: f, Plan: p,
-		Masker: runner.NewMasker(f.Secrets()...)}
+		Masker: runner.NewMasker(append(f.Secrets(), opts.Secrets...)...)}
 	if opts.Waivers != "" {
 		if l.Waivers, err = LoadWaivers(opts.Waivers, p); err != nil {
 			return nil, err

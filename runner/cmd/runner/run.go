@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		StateURL:     r.StateURL,
 		Waivers:      r.Waivers,
 		UpstreamAddr: r.UpstreamAddr,
+		Secrets:      urlSecrets(r.BaseURL, r.StateURL),
 		Lookup:       lookup,
 	})
 	if err != nil {
@@ -93,6 +95,19 @@ func labelFilterError(expr string, err error) error {
 	}
 	return fmt.Errorf("--label-filter %q: %s", expr,
 		strings.Join(strings.Fields(msg), " "))
+}
+
+// urlSecrets returns the passwords written into URLs the user gave.
+func urlSecrets(urls ...string) []string {
+	var out []string
+	for _, s := range urls {
+		if u, err := url.Parse(s); err == nil && u.User != nil {
+			if p, ok := u.User.Password(); ok {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // runSuite runs the Ginkgo suite of the selected cases on the session.
