@@ -12,6 +12,7 @@ const (
 	RuleStatus           Rule = "status"              // not the status the case expects
 	RuleStatusUndeclared Rule = "status.undocumented" // status not in the operation
 	RuleMediaType        Rule = "media-type"          // Content-Type not documented
+	RuleContentEncoding  Rule = "content-encoding"    // a content coding the client did not accept
 	RuleHeader           Rule = "header"              // documented header missing or invalid
 	RuleBodyEmpty        Rule = "body.empty"          // a documented body is absent
 	RuleBodyUndeclared   Rule = "body.undocumented"   // a body where none is documented

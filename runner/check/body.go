@@ -40,6 +40,9 @@ func (j *judgement) body(r *response) (any, bool) {
 				"no body", "")
 		}
 		return nil, false
+	case j.encoded:
+		// Encoded bytes are not the JSON: only the encoding check speaks.
+		return nil, false
 	case !isJSON(j.base):
 		// Not JSON, or not labelled: only the media type check speaks.
 		return nil, false

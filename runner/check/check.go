@@ -1,6 +1,6 @@
 // Package check judges one HTTP response of one operation against the
 // OpenAPI document and reports every mismatch at once, as data: the status,
-// the media type, the documented headers, the body's well-formedness, its
+// the media type, the content coding, the documented headers, the body's well-formedness, its
 // schema, the strict profile's exact fields, the values a fixture pins, and
 // example values as warnings.
 package check
@@ -89,6 +89,7 @@ func (c *Checker) Check(in Input) ([]runner.Violation, []runner.Warning,
 		return j.violations, nil, nil
 	}
 	j.headers(resp)
+	j.encoding()
 	mt := j.mediaType(resp)
 	value, decoded := j.body(resp)
 	if decoded && mt != nil && mt.view != nil {
@@ -104,8 +105,12 @@ type judgement struct {
 	c  *Checker
 	in Input
 	// base is the media type the Content-Type names, parsed; "" when the
-	// header is absent, invalid, or the response documents no content.
-	base       string
+	// header is absent, repeated, invalid, names JSON in a charset other
+	// than UTF-8, or the response documents no content.
+	base string
+	// encoded says the body came with a content coding, so its bytes are
+	// not the representation and the body checks are skipped.
+	encoded    bool
 	violations []runner.Violation
 	warnings   []runner.Warning
 }

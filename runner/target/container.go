@@ -29,7 +29,7 @@ const builtRepo = "apiconformance-target"
 // ContainerOptions says what a container target runs. Set Image to run an
 // image the engine already has, or Context to build one from a Dockerfile.
 type ContainerOptions struct {
-	Image      string // an image on the engine; it is pulled if missing
+	Image      string // an image on the engine; never pulled
 	Context    string // a directory to build the image from
 	Dockerfile string // the Dockerfile inside Context; "" is "Dockerfile"
 	Port       int    // the port inside; 0 is DefaultContainerPort
@@ -101,6 +101,12 @@ func (c *Container) Start(ctx context.Context, env Env) (string, error) {
 	}
 	if _, err := c.Host(ctx); err != nil {
 		return "", err
+	}
+	if c.tag == "" {
+		if _, err := c.provider.Client().ImageInspect(ctx, c.opts.Image); err != nil {
+			return "", c.failStart(ctx, Setup, "",
+				fmt.Errorf("image %s: %w", c.opts.Image, ErrImageMissing))
+		}
 	}
 	port := strconv.Itoa(c.port()) + "/tcp"
 	c.logs = &logConsumer{

@@ -11,6 +11,13 @@ import (
 	"github.com/testcontainers/testcontainers-go/network"
 )
 
+// ErrImageMissing is the cause of the *StartError a container target
+// returns when its image is not on the Docker engine. The harness never
+// pulls: a mistyped name must not fetch and run some public image with the
+// run's secrets in its environment.
+var ErrImageMissing = errors.New("the image is not on the Docker engine, " +
+	"and the harness does not pull images: build or load it first")
+
 // ErrReaperEnabled is the cause of the *StartError a container target
 // returns when TESTCONTAINERS_RYUK_DISABLED is not "true".
 // Testcontainers' reaper runs as a container whose image is pulled from a

@@ -206,3 +206,16 @@ func TestContainerOptionsChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestContainerNeverPulls: an image the engine lacks is a setup error,
+// never a pull from a registry.
+func TestContainerNeverPulls(t *testing.T) {
+	dockerContext(t) // skips without a Docker engine
+	t.Setenv("TESTCONTAINERS_RYUK_DISABLED", "true")
+	c := NewContainer(ContainerOptions{Image: "conformance-no-such-image:never"})
+	t.Cleanup(func() { c.Stop(context.Background()) })
+	_, err := c.Start(context.Background(), Env{})
+	if e := startError(t, err); e.Reason != Setup || !errors.Is(err, ErrImageMissing) {
+		t.Errorf("got %v, want ErrImageMissing", err)
+	}
+}
