@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"time"
 
+	"golang.org/x/net/http/httpguts"
+
 	"github.com/apiconformance/harness/runner"
 )
 
@@ -83,6 +85,23 @@ func (c *Client) Close() { c.tr.CloseIdleConnections() }
 // in the case header, and reads the answer. A failure to get an answer is
 // a *TransportError; a request that cannot be built, a bad base URL for
 // one, is a plain error. Whatever the status, the response is returned.
+// validHeader checks names and values before they are sent: a value with
+// a line break (from a variable, say) is the harness's input at fault,
+// not the implementation, and must not surface as a transport failure.
+func validHeader(h http.Header) error {
+	for name, vals := range h {
+		if !httpguts.ValidHeaderFieldName(name) {
+			return fmt.Errorf("header name %q is not a valid token", name)
+		}
+		for _, v := range vals {
+			if !httpguts.ValidHeaderFieldValue(v) {
+				return fmt.Errorf("header %s: the value holds a line break or control byte", name)
+			}
+		}
+	}
+	return nil
+}
+
 func (c *Client) Do(ctx context.Context, base string, req runner.Request,
 	caseID string) (*Response, error) {
 	u, err := target(base, req)
@@ -101,6 +120,9 @@ func (c *Client) Do(ctx context.Context, base string, req runner.Request,
 		return nil, fmt.Errorf("building request: %w", err)
 	}
 	hr.Header = header(req)
+	if err := validHeader(hr.Header); err != nil {
+		return nil, fmt.Errorf("building request: %w", err)
+	}
 	if host := hr.Header.Get("Host"); host != "" {
 		hr.Host = host
 	}

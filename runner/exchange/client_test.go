@@ -253,6 +253,36 @@ func TestDoBadBaseIsNotTransportError(t *testing.T) {
 	}
 }
 
+// TestDoBadHeaderIsNotTransportError: a header value with a line break
+// comes from the harness's input (a variable), never from the
+// implementation, and nothing is sent.
+func TestDoBadHeaderIsNotTransportError(t *testing.T) {
+	hits := 0
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { hits++ })
+	tests := []struct {
+		name    string
+		headers map[string]string
+		bad     bool
+	}{
+		{"line break", map[string]string{"X-Client-Id": "a\r\nX-Evil: 1"}, true},
+		{"bad name", map[string]string{"X Client": "a"}, true},
+		{"fine", map[string]string{"X-Client-Id": "a b; c=d"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := runner.Request{Method: "GET", Path: "/", Headers: tt.headers}
+			_, err := New(Options{}).Do(context.Background(), srv.URL, req, "")
+			if tt.bad != (err != nil) || KindOf(err) != "" {
+				t.Errorf("err %v (kind %q), want bad=%v and no transport kind",
+					err, KindOf(err), tt.bad)
+			}
+		})
+	}
+	if hits != 1 {
+		t.Errorf("requests that reached the server: %d, want 1", hits)
+	}
+}
+
 func TestTransportErrorHidesURL(t *testing.T) {
 	base := closedURL(t)
 	req := runner.Request{Method: "GET", Path: "/",

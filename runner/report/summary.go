@@ -35,19 +35,12 @@ func Summarize(run Run) Summary {
 // Count returns the number of cases that ended with o.
 func (s Summary) Count(o runner.Outcome) int { return s.ByOutcome[o] }
 
-// Failing returns the number of cases that keep a run from conforming:
-// failed, error and untriggered.
-func (s Summary) Failing() int {
-	return s.Count(runner.Failed) + s.Count(runner.Error) +
-		s.Count(runner.Untriggered)
-}
-
-// Line returns the closing summary, "N passed, N failed", where failed
-// counts every failing case, followed by ", N skipped" when any case was
-// skipped.
+// Line returns the closing summary, "N passed, N failed", counting cases
+// of those two outcomes only, followed by ", N skipped" when any case was
+// skipped. Errors and untriggered cases are in Breakdown, printed above it.
 func (s Summary) Line() string {
 	line := fmt.Sprintf("%d passed, %d failed", s.Count(runner.Passed),
-		s.Failing())
+		s.Count(runner.Failed))
 	if n := s.Count(runner.Skipped); n > 0 {
 		line += fmt.Sprintf(", %d skipped", n)
 	}
