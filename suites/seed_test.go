@@ -19,6 +19,9 @@ import (
 const (
 	// envBaseURL points the suite at an implementation already running.
 	envBaseURL = "CONFORMANCE_BASE_URL"
+	// envUpstreamAddr fixes where the upstream simulator listens, for the
+	// implementation at envBaseURL to be configured with.
+	envUpstreamAddr = "CONFORMANCE_UPSTREAM_ADDR"
 	// envMutant runs the in-process reference as one of its mutants.
 	envMutant = "CONFORMANCE_MUTANT"
 	// envReportDir asks for junit.xml, report.json and report.html there.
@@ -27,8 +30,9 @@ const (
 
 func TestSeedConformance(t *testing.T) {
 	loaded, err := harness.Load(context.Background(), harness.Options{
-		Fixtures: "../fixtures/seed.yaml",
-		Lookup:   os.LookupEnv,
+		Fixtures:     "../fixtures/seed.yaml",
+		UpstreamAddr: os.Getenv(envUpstreamAddr),
+		Lookup:       os.LookupEnv,
 	})
 	if err != nil {
 		t.Fatal(err)

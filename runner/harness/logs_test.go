@@ -40,3 +40,20 @@ func TestFailedCasesGetTheirLogLines(t *testing.T) {
 		t.Errorf("passed case has logs: %q", res[1].Logs)
 	}
 }
+
+func TestInterruptedRunSaysNotRun(t *testing.T) {
+	l := loadSeed(t)
+	s, err := harness.Start(context.Background(), l,
+		&fakeTarget{base: "http://127.0.0.1:1"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+
+	filtered := s.Results()[0].Reason
+	s.Interrupt()
+	interrupted := s.Results()[0].Reason
+	if filtered == interrupted || s.Results()[0].Outcome != runner.Skipped {
+		t.Errorf("reasons: %q before, %q after the interruption", filtered, interrupted)
+	}
+}

@@ -27,8 +27,9 @@ type Session struct {
 	BaseURL  string
 	Started  time.Time
 
-	mu      sync.Mutex
-	results map[string]runner.Result
+	mu          sync.Mutex
+	results     map[string]runner.Result
+	interrupted bool
 }
 
 // Start starts the upstream simulator where the target can reach it, then
@@ -70,6 +71,15 @@ func (s *Session) Run(ctx context.Context, c runner.Case) runner.Result {
 	return res
 }
 
+// Interrupt records that the run was stopped before its end: the cases
+// that never ran are reported as not run for that reason, not as
+// filtered out.
+func (s *Session) Interrupt() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.interrupted = true
+}
+
 // Record stores a verdict reached outside Run, replacing any earlier one
 // for the same case.
 func (s *Session) Record(res runner.Result) {
@@ -89,6 +99,9 @@ func (s *Session) Results() []runner.Result {
 		if !ok {
 			res = runner.Result{Case: c, Outcome: runner.Skipped,
 				Reason: "left out by the filter"}
+			if s.interrupted {
+				res.Reason = "not run: the run was interrupted"
+			}
 		}
 		if res.Outcome == runner.Failed {
 			res.Logs = s.logs(res)

@@ -64,6 +64,21 @@ type runCmd struct {
 	Color            string        `help:"Colour on the console: auto, always or never." enum:"auto,always,never" default:"auto" env:"CONFORMANCE_COLOR"`
 }
 
+// Validate refuses values that would silently fall back to a default.
+func (r *runCmd) Validate() error {
+	switch {
+	case r.Timeout <= 0:
+		return fmt.Errorf("--timeout %s: must be more than zero", r.Timeout)
+	case r.StartTimeout <= 0:
+		return fmt.Errorf("--start-timeout %s: must be more than zero", r.StartTimeout)
+	case r.MaxBody <= 0:
+		return fmt.Errorf("--max-body %d: must be a positive number of bytes", r.MaxBody)
+	case r.ContainerPort < 1 || r.ContainerPort > 65535:
+		return fmt.Errorf("--container-port %d: not a port", r.ContainerPort)
+	}
+	return nil
+}
+
 type planCmd struct {
 	selection
 }
@@ -132,6 +147,10 @@ func configFile(args []string, lookup func(string) (string, bool)) (kong.Resolve
 	}
 	var values map[string]any
 	if err := yaml.Unmarshal(data, &values); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("reading config %s: it must be a mapping of option names to values", path)
+		}
 		return nil, fmt.Errorf("reading config %s: %s", path,
 			strings.TrimPrefix(err.Error(), "yaml: "))
 	}

@@ -19,6 +19,7 @@ func TestRunBadInput(t *testing.T) {
 		filepath.Join(built.root, "specs", "seed.yaml")+
 		"\nbogusKey: 1\noperations: {}\n")
 	missing := filepath.Join(dir, "missing.yaml")
+	listConfig := writeFile(t, dir, "list.yaml", "- a\n- b\n")
 
 	tests := []struct {
 		name  string
@@ -40,6 +41,12 @@ func TestRunBadInput(t *testing.T) {
 			names: "--label-filter"},
 		{name: "unknown operation", args: []string{"--operation", "GET /nope"},
 			names: "--operation"},
+		{name: "zero timeout", args: []string{"--timeout", "0s"},
+			names: "--timeout", usage: true},
+		{name: "negative max body", args: []string{"--max-body=-5"},
+			names: "--max-body", usage: true},
+		{name: "config not a mapping", args: []string{"--config", listConfig},
+			names: listConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

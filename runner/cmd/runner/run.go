@@ -64,6 +64,9 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		return fail(fmt.Errorf("starting the implementation: %s", loaded.Masker.String(err.Error())))
 	}
 	r.runSuite(session, cases, stdout)
+	if ctx.Err() != nil {
+		session.Interrupt()
+	}
 	closeErr := session.Close(context.WithoutCancel(ctx))
 
 	fmt.Fprintln(stdout)
@@ -81,7 +84,8 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if closeErr != nil {
 		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
 	}
-	return exitCode(report.Summarize(run), r.AllowUntriggered, closeErr)
+	return exitCode(report.Summarize(run), r.AllowUntriggered, closeErr,
+		ctx.Err() != nil)
 }
 
 // labelFilterError turns Ginkgo's coloured, multi-line parse error into
@@ -123,12 +127,14 @@ func (r *runCmd) runSuite(session *harness.Session, cases []runner.Case, stdout 
 }
 
 // exitCode maps a run's outcomes to the program's exit code: contract
-// failures first, then harness errors, then missing coverage.
-func exitCode(s report.Summary, allowUntriggered bool, closeErr error) int {
+// failures first, then harness errors (an interrupted run among them),
+// then missing coverage.
+func exitCode(s report.Summary, allowUntriggered bool, closeErr error,
+	interrupted bool) int {
 	switch {
 	case s.Count(runner.Failed) > 0:
 		return exitFailed
-	case s.Count(runner.Error) > 0 || closeErr != nil:
+	case s.Count(runner.Error) > 0 || closeErr != nil || interrupted:
 		return exitHarness
 	case s.Count(runner.Untriggered) > 0 && !allowUntriggered:
 		return exitIncomplete
