@@ -36,8 +36,9 @@ type Engine struct {
 	States *statectl.Client
 	// Masker hides secret values in every exchange and reason.
 	Masker runner.Masker
-	// Waivers maps case IDs to the written justification of a waiver.
-	Waivers map[string]string
+	// Waivers maps case IDs to the waivers that accept their failure; nil
+	// waives nothing.
+	Waivers map[string]Waiver
 	// BodyLimit is how many bytes of each body the exchange keeps.
 	BodyLimit int
 	// Logs, when set, returns the implementation's log lines between two
@@ -126,8 +127,10 @@ func (e *Engine) exercise(ctx context.Context, c runner.Case, res *runner.Result
 		kind := exchange.KindOf(err)
 		if ctx.Err() != nil || kind == "" || kind == exchange.Refused ||
 			kind == exchange.Canceled {
+			// Nothing the implementation did: the request could not be
+			// built, nothing listens, or the run was stopped.
 			res.Outcome = runner.Error
-			res.Reason = e.Masker.String("reaching the implementation: " + err.Error())
+			res.Reason = e.Masker.String("sending the request: " + err.Error())
 			return
 		}
 		res.Outcome = runner.Failed
@@ -167,23 +170,6 @@ func (e *Engine) exercise(ctx context.Context, c runner.Case, res *runner.Result
 	res.Outcome = runner.Passed
 	if len(res.Violations) > 0 {
 		res.Outcome = runner.Failed
-	}
-}
-
-// waive turns a failure covered by a waiver into a waived case, keeping
-// its violations as evidence.
-func (e *Engine) waive(res *runner.Result) {
-	why, ok := e.Waivers[res.Case.ID]
-	if !ok {
-		return
-	}
-	if res.Outcome == runner.Failed {
-		res.Outcome, res.Reason = runner.Waived, why
-		return
-	}
-	if res.Outcome == runner.Passed {
-		res.Warnings = append(res.Warnings, runner.Warning{Rule: "waiver",
-			Place: res.Case.ID, Message: "the case passes: its waiver can go"})
 	}
 }
 

@@ -63,7 +63,7 @@ type Loaded struct {
 	Contract *contract.Contract
 	Fixtures *fixture.File
 	Plan     plan.Plan
-	Waivers  map[string]string
+	Waivers  map[string]engine.Waiver
 	Masker   runner.Masker
 }
 

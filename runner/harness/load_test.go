@@ -130,7 +130,7 @@ func TestLoadReadsWaivers(t *testing.T) {
 	if err != nil {
 		t.Fatalf("loading: %v", err)
 	}
-	if l.Waivers["GET /ping/200"] != "known" {
+	if l.Waivers["GET /ping/200"].Justification != "known" {
 		t.Errorf("waivers = %v", l.Waivers)
 	}
 	_, err = harness.Load(context.Background(),

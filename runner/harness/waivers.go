@@ -1,59 +1,129 @@
 package harness
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/apiconformance/harness/runner/engine"
 	"github.com/apiconformance/harness/runner/plan"
 )
 
-// waiverFile is the shape of a waiver file:
+// WaiverError is a waiver file that cannot be used: the file, the line (0
+// when the fault has none) and what is wrong. It prints on one line.
+type WaiverError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *WaiverError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// LoadWaivers reads a waiver file and returns its waivers by case ID:
 //
 //	waivers:
 //	  - case: PUT /v1/groups/{groupId}/assignAsAdmin/503
 //	    justification: maintenance mode ships in release 2.1
-type waiverFile struct {
-	Waivers []struct {
-		Case          string `yaml:"case"`
-		Justification string `yaml:"justification"`
-	} `yaml:"waivers"`
-}
-
-// LoadWaivers reads a waiver file and returns the justification by case
-// ID. A waiver without a justification, or for a case the plan does not
-// hold, is an error naming the file.
-func LoadWaivers(file string, p plan.Plan) (map[string]string, error) {
+//	    rules: [schema]        # optional: waive only these rules
+//
+// Every fault is a *WaiverError with the file and line: an unknown key, a
+// missing justification, a case the plan does not hold or one waived
+// twice, an unknown rule. A file that is empty or all comments waives
+// nothing.
+func LoadWaivers(file string, p plan.Plan) (map[string]engine.Waiver, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("loading waivers: %w", err)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var wf waiverFile
-	// A file with no document, all waivers commented out, waives nothing.
-	if err := dec.Decode(&wf); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	known := map[string]bool{}
-	for _, c := range p.Cases {
-		known[c.ID] = true
-	}
-	out := map[string]string{}
-	for i, w := range wf.Waivers {
-		switch {
-		case !known[w.Case]:
-			return nil, fmt.Errorf("%s: waiver %d: no case %q in the plan", file, i+1, w.Case)
-		case strings.TrimSpace(w.Justification) == "":
-			return nil, fmt.Errorf("%s: waiver %d (%s): a waiver needs a written justification",
-				file, i+1, w.Case)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
 		}
-		out[w.Case] = w.Justification
+		return nil, &WaiverError{File: file, Msg: "reading waivers: " + err.Error()}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, syntaxError(file, err)
+	}
+	out := map[string]engine.Waiver{}
+	if len(root.Content) == 0 || isNull(root.Content[0]) {
+		return out, nil
+	}
+
+	r := &waiverReader{file: file, cases: map[string]bool{},
+		seen: map[string]int{}}
+	for _, c := range p.Cases {
+		r.cases[c.ID] = true
+	}
+	top, err := r.mapping(root.Content[0], "the waiver file", "waivers")
+	if err != nil {
+		return nil, err
+	}
+	list := top["waivers"]
+	if list == nil || isNull(list) {
+		return out, nil
+	}
+	if list = deref(list); list.Kind != yaml.SequenceNode {
+		return nil, r.errorf(list, "waivers must be a list of waivers")
+	}
+	for _, n := range list.Content {
+		id, w, err := r.waiver(n)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = w
 	}
 	return out, nil
+}
+
+// waiver reads one entry of the list.
+func (r *waiverReader) waiver(n *yaml.Node) (string, engine.Waiver, error) {
+	var w engine.Waiver
+	m, err := r.mapping(n, "a waiver", "case", "justification", "rules")
+	if err != nil {
+		return "", w, err
+	}
+	id, err := r.text(m["case"], "case")
+	switch {
+	case err != nil:
+		return "", w, err
+	case id == "":
+		return "", w, r.errorf(n, "a waiver needs the case it waives")
+	case !r.cases[id]:
+		return "", w, r.errorf(m["case"], "no case %q in the plan", id)
+	case r.seen[id] > 0:
+		return "", w, r.errorf(m["case"],
+			"case %q is waived twice (first at line %d)", id, r.seen[id])
+	}
+	r.seen[id] = m["case"].Line
+
+	if w.Justification, err = r.text(m["justification"],
+		"justification"); err != nil {
+		return "", w, err
+	}
+	if strings.TrimSpace(w.Justification) == "" {
+		return "", w, r.errorf(n,
+			"the waiver of %q needs a written justification", id)
+	}
+	w.Rules, err = r.rules(m["rules"])
+	return id, w, err
+}
+
+// syntaxError turns the YAML parser's message, "yaml: line 3: ...", into
+// one line in the file:line form.
+func syntaxError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.ReplaceAll(msg, "\n", "; ")
+	e := &WaiverError{File: file, Msg: "not YAML: " + msg}
+	if _, err := fmt.Sscanf(msg, "line %d:", &e.Line); err == nil {
+		e.Msg = "not YAML: " + strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	return e
 }

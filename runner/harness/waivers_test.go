@@ -1,42 +1,104 @@
 package harness_test
 
 import (
+	"errors"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/engine"
 	"github.com/apiconformance/harness/runner/harness"
 )
 
 func TestLoadWaivers(t *testing.T) {
 	p := loadSeed(t).Plan
+	id, other := p.Cases[0].ID, p.Cases[1].ID
+	entry := "waivers:\n  - case: " + id + "\n    justification: j\n"
+	tests := []struct {
+		name string
+		text string
+		want map[string]engine.Waiver
+	}{
+		{name: "one waiver", text: entry,
+			want: map[string]engine.Waiver{id: {Justification: "j"}}},
+		{name: "rules", text: entry + "    rules: [schema, media-type]\n",
+			want: map[string]engine.Waiver{id: {Justification: "j",
+				Rules: []runner.Rule{runner.RuleSchema,
+					runner.RuleMediaType}}}},
+		{name: "two cases", text: entry + "  - case: " + other +
+			"\n    justification: k\n",
+			want: map[string]engine.Waiver{id: {Justification: "j"},
+				other: {Justification: "k"}}},
+		{name: "no waiver listed", text: "waivers: []\n"},
+		{name: "waivers null", text: "waivers:\n"},
+		{name: "empty mapping", text: "{}\n"},
+		{name: "empty file", text: ""},
+		{name: "only comments",
+			text: "# waivers:\n#   - case: " + id + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := writeFile(t, t.TempDir(), "waivers.yaml", tt.text)
+			got, err := harness.LoadWaivers(file, p)
+			if err != nil {
+				t.Fatalf("loading waivers: %v", err)
+			}
+			if tt.want == nil {
+				tt.want = map[string]engine.Waiver{}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("waivers = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadWaiversErrors(t *testing.T) {
+	p := loadSeed(t).Plan
 	id := p.Cases[0].ID
+	head := "waivers:\n  - case: " + id + "\n"
+	entry := head + "    justification: j\n"
 	tests := []struct {
 		name string
 		text string // "" leaves the file missing
-		want map[string]string
-		fail bool
+		line int    // where the error points; 0 for none
 	}{
-		{name: "one waiver", want: map[string]string{id: "in release 2"},
-			text: "waivers:\n  - case: " + id +
-				"\n    justification: in release 2\n"},
-		{name: "no waiver listed", want: map[string]string{},
-			text: "waivers: []\n"},
-		{name: "only comments", want: map[string]string{},
-			text: "# waivers:\n#   - case: " + id + "\n"},
-		{name: "no justification", fail: true,
-			text: "waivers:\n  - case: " + id + "\n"},
-		{name: "blank justification", fail: true,
-			text: "waivers:\n  - case: " + id +
-				"\n    justification: '  '\n"},
-		{name: "unknown case", fail: true,
-			text: "waivers:\n  - case: GET /nowhere/200\n" +
+		{name: "missing file"},
+		{name: "not YAML", text: "waivers: [\n", line: 1},
+		{name: "not a mapping", text: "- case: " + id + "\n", line: 1},
+		{name: "scalar file", text: "waivers\n", line: 1},
+		{name: "unknown top key", text: "\n\nwaiver: []\n", line: 3},
+		{name: "waivers not a list", text: "waivers: {}\n", line: 1},
+		{name: "waiver not a mapping", text: "waivers:\n  - " + id + "\n",
+			line: 2},
+		{name: "misspelt key", line: 3,
+			text: head + "    justifcation: j\n"},
+		{name: "unknown key", line: 4, text: entry + "    until: 2027\n"},
+		{name: "key twice", line: 4, text: entry + "    justification: k\n"},
+		{name: "no case", line: 2, text: "waivers:\n  - justification: j\n"},
+		{name: "case not a value", line: 2,
+			text: "waivers:\n  - case: [a]\n    justification: j\n"},
+		{name: "no justification", line: 2, text: head},
+		{name: "blank justification", line: 2,
+			text: head + "    justification: '  '\n"},
+		{name: "null justification", line: 2,
+			text: head + "    justification:\n"},
+		{name: "unknown case", line: 3,
+			text: "waivers:\n\n  - case: GET /nowhere/200\n" +
 				"    justification: gone\n"},
-		{name: "unknown key", fail: true,
-			text: "waivers:\n  - case: " + id +
-				"\n    justification: j\n    until: 2027\n"},
-		{name: "unknown top key", fail: true, text: "waiver: []\n"},
-		{name: "not YAML", fail: true, text: "waivers: [\n"},
-		{name: "missing file", fail: true},
+		{name: "case twice", line: 4,
+			text: entry + "  - case: " + id + "\n    justification: k\n"},
+		{name: "rules not a list", line: 4,
+			text: entry + "    rules: schema\n"},
+		{name: "rules empty", line: 4, text: entry + "    rules: []\n"},
+		{name: "unknown rule", line: 6,
+			text: entry + "    rules:\n      - schema\n      - scheme\n"},
+		{name: "warning rule", line: 4,
+			text: entry + "    rules: [example]\n"},
+		{name: "rule not a name", line: 4,
+			text: entry + "    rules: [[schema]]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,20 +108,20 @@ func TestLoadWaivers(t *testing.T) {
 				file = writeFile(t, dir, "waivers.yaml", tt.text)
 			}
 			got, err := harness.LoadWaivers(file, p)
-			if tt.fail {
-				assertNames(t, err, file)
-				return
+			assertNames(t, err, file)
+			if got != nil {
+				t.Errorf("waivers %v beside the error", got)
 			}
-			if err != nil {
-				t.Fatalf("loading waivers: %v", err)
+			var we *harness.WaiverError
+			if !errors.As(err, &we) {
+				t.Fatalf("error %v is not a *harness.WaiverError", err)
 			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("waivers = %v, want %v", got, tt.want)
+			if we.File != file || we.Line != tt.line {
+				t.Errorf("error at %s:%d, want %s:%d (%v)", we.File,
+					we.Line, file, tt.line, err)
 			}
-			for k, v := range tt.want {
-				if got[k] != v {
-					t.Errorf("waiver of %s = %q, want %q", k, got[k], v)
-				}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q spans more than one line", err)
 			}
 		})
 	}
