@@ -137,7 +137,7 @@ func (p *Process) spawn(env Env) error {
 	cmd.Dir = p.opts.Dir
 	cmd.Env = append(os.Environ(), environ(env.vars(p.port))...)
 	// Its own group, so that Stop reaches whatever it starts in turn.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = procAttr()
 
 	// Plain files rather than cmd's own copying: Wait must not hang on
 	// a grandchild that keeps the pipes open.
