@@ -29,6 +29,7 @@ const (
 	RuleExpect           Rule = "expect"              // a value the fixture pins differs
 	RuleExample          Rule = "example"             // value differs from the example (warning)
 	RuleDocument         Rule = "document"            // defect in the OpenAPI document (warning)
+	RuleConfig           Rule = "config"              // a setting that has no effect (warning)
 )
 
 // Violation is one way a response breaks the contract. Pointer is a JSON

@@ -48,6 +48,9 @@ type Options struct {
 	// Secrets are values to mask in every output besides the fixture
 	// variables marked secret, such as a password in the base URL.
 	Secrets []string
+	// Environ lists the environment (os.Environ), to warn about
+	// CONFORMANCE_VAR_ settings that name no fixture variable.
+	Environ []string
 	// Lookup reads the environment for fixture variables (os.LookupEnv).
 	Lookup func(string) (string, bool)
 }
@@ -106,7 +109,28 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 // fixtures the plan could not use.
 func (l *Loaded) Warnings() []runner.Warning {
 	w := append([]runner.Warning(nil), l.Contract.Warnings...)
-	return append(w, l.Plan.Warnings...)
+	w = append(w, l.Plan.Warnings...)
+	return append(w, unusedVariables(l.Options.Environ, l.Fixtures)...)
+}
+
+// unusedVariables warns about each CONFORMANCE_VAR_ setting that names no
+// variable of the fixtures: most likely a typo, and the fixture's own
+// value is used instead.
+func unusedVariables(environ []string, f *fixture.File) []runner.Warning {
+	known := map[string]bool{}
+	for _, v := range f.Variables {
+		known[fixture.EnvName(v.Name)] = true
+	}
+	var warns []runner.Warning
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, fixture.EnvPrefix) && !known[name] {
+			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
+				Place:   "environment",
+				Message: name + " is set, but " + f.Path + " has no such variable"})
+		}
+	}
+	return warns
 }
 
 // Profile returns the profile in force.

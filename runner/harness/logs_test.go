@@ -57,3 +57,23 @@ func TestInterruptedRunSaysNotRun(t *testing.T) {
 		t.Errorf("reasons: %q before, %q after the interruption", filtered, interrupted)
 	}
 }
+
+func TestMistypedVariableIsAWarning(t *testing.T) {
+	l, err := harness.Load(context.Background(), harness.Options{
+		Fixtures: seedFixtures, Lookup: noEnv,
+		Environ: []string{"CONFORMANCE_VAR_ADMINTOKN=x", "CONFORMANCE_VAR_ADMINTOKEN=y",
+			"HOME=/root"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var config []runner.Warning
+	for _, w := range l.Warnings() {
+		if w.Rule == runner.RuleConfig {
+			config = append(config, w)
+		}
+	}
+	if len(config) != 1 {
+		t.Errorf("config warnings: got %v, want one for the mistyped name", config)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -53,6 +54,7 @@ func load(ctx context.Context, s selection, waivers string, lookup func(string) 
 		Profile:  runner.Profile(s.Profile),
 		Waivers:  waivers,
 		Lookup:   lookup,
+		Environ:  os.Environ(),
 	})
 }
 

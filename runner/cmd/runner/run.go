@@ -39,6 +39,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		Waivers:      r.Waivers,
 		UpstreamAddr: r.UpstreamAddr,
 		Secrets:      urlSecrets(r.BaseURL, r.StateURL),
+		Environ:      os.Environ(),
 		Lookup:       lookup,
 	})
 	if err != nil {
