@@ -162,11 +162,13 @@ type Exchange struct {
 }
 
 // RecordedRequest is a request as it went out, headers and body masked.
+// Body is cut at the engine's limit; Truncated says so.
 type RecordedRequest struct {
-	Method  string              `json:"method"`
-	URL     string              `json:"url"`
-	Headers map[string][]string `json:"headers,omitempty"`
-	Body    string              `json:"body,omitempty"`
+	Method    string              `json:"method"`
+	URL       string              `json:"url"`
+	Headers   map[string][]string `json:"headers,omitempty"`
+	Body      string              `json:"body,omitempty"`
+	Truncated bool                `json:"truncated,omitempty"`
 }
 
 // RecordedResponse is a response as it came back. Body is cut at the

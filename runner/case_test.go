@@ -73,3 +73,22 @@ func TestMaskerCatchesEchoedForms(t *testing.T) {
 		t.Errorf("a part of the secret was masked: %q", got)
 	}
 }
+
+func TestViolationRulesExcludeWarnings(t *testing.T) {
+	seen := map[runner.Rule]bool{}
+	for _, r := range runner.ViolationRules() {
+		if seen[r] {
+			t.Errorf("%s listed twice", r)
+		}
+		seen[r] = true
+	}
+	for _, w := range []runner.Rule{runner.RuleExample, runner.RuleDocument,
+		runner.RuleConfig, runner.RuleWaiver} {
+		if seen[w] {
+			t.Errorf("warning rule %s listed as a violation rule", w)
+		}
+	}
+	if !seen[runner.RuleContentEncoding] || !seen[runner.RuleSchema] {
+		t.Error("violation rules incomplete")
+	}
+}

@@ -30,7 +30,20 @@ const (
 	RuleExample          Rule = "example"             // value differs from the example (warning)
 	RuleDocument         Rule = "document"            // defect in the OpenAPI document (warning)
 	RuleConfig           Rule = "config"              // a setting that has no effect (warning)
+	RuleWaiver           Rule = "waiver"              // a waiver that does not fit its case (warning)
 )
+
+// ViolationRules returns every rule a violation can carry, in the order of
+// the checks; the other rules name warnings only.
+func ViolationRules() []Rule {
+	return []Rule{
+		RuleStatus, RuleStatusUndeclared, RuleMediaType, RuleContentEncoding,
+		RuleHeader, RuleBodyEmpty, RuleBodyUndeclared, RuleBodyJSON,
+		RuleBodyUTF8, RuleBodyDuplicateKey, RuleBodyTrailing, RuleBodyTooLarge,
+		RuleSchema, RuleStrictRequired, RuleStrictUndeclared, RuleStrictInteger,
+		RuleTransport, RuleExpect,
+	}
+}
 
 // Violation is one way a response breaks the contract. Pointer is a JSON
 // pointer into the body ("" for the whole response); Expected and Actual are

@@ -58,10 +58,12 @@ type Error struct {
 	Reason error
 }
 
+// Error names the file and the reason.
 func (e *Error) Error() string {
 	return fmt.Sprintf("loading contract %s: %v", e.File, e.Reason)
 }
 
+// Unwrap returns the reason, for errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.Reason }
 
 // Load reads the OpenAPI document at file. External references are

@@ -50,4 +50,5 @@ func validate(ctx context.Context, doc *openapi3.T) []runner.Warning {
 
 type errMissing string
 
+// Error says which object is missing.
 func (e errMissing) Error() string { return "the " + string(e) + " object is missing" }

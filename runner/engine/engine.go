@@ -49,13 +49,14 @@ type Engine struct {
 // Run runs one case and returns its verdict. It never panics on what the
 // implementation sends; cancelling ctx ends the case with an error.
 func (e *Engine) Run(ctx context.Context, c runner.Case) (res runner.Result) {
+	if c.Trigger == nil {
+		// Not run: no start time, no duration.
+		return runner.Result{Case: c, Outcome: runner.Untriggered,
+			Reason: c.Untriggered}
+	}
 	// res is named so that the deferred Duration reaches the caller.
 	res = runner.Result{Case: c, Started: time.Now()}
 	defer func() { res.Duration = time.Since(res.Started) }()
-	if c.Trigger == nil {
-		res.Outcome, res.Reason = runner.Untriggered, c.Untriggered
-		return res
-	}
 
 	restore, err := e.arrange(ctx, c)
 	if err != nil {

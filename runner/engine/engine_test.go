@@ -53,6 +53,10 @@ func TestUntriggeredCaseSendsNothing(t *testing.T) {
 			if tt.request == 0 && res.Exchange != nil {
 				t.Errorf("exchange recorded for a case never sent")
 			}
+			if ran := !res.Started.IsZero(); ran != (tt.request > 0) {
+				t.Errorf("start time %v for a case with %d requests",
+					res.Started, tt.request)
+			}
 		})
 	}
 }

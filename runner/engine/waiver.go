@@ -55,7 +55,7 @@ func (e *Engine) waive(res *runner.Result) {
 }
 
 func waiverWarning(id, msg string) runner.Warning {
-	return runner.Warning{Rule: "waiver", Place: id, Message: msg}
+	return runner.Warning{Rule: runner.RuleWaiver, Place: id, Message: msg}
 }
 
 func joinRules(rs []runner.Rule) string {

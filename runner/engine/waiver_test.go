@@ -135,7 +135,7 @@ func TestWaiverLeavesErrorsAlone(t *testing.T) {
 
 func hasWaiverWarning(ws []runner.Warning) bool {
 	for _, w := range ws {
-		if w.Rule == "waiver" {
+		if w.Rule == runner.RuleWaiver {
 			return true
 		}
 	}

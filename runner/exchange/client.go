@@ -81,10 +81,6 @@ func New(opts Options) *Client {
 // not affected.
 func (c *Client) Close() { c.tr.CloseIdleConnections() }
 
-// Do sends req to base (a URL, which may end in a path prefix) with caseID
-// in the case header, and reads the answer. A failure to get an answer is
-// a *TransportError; a request that cannot be built, a bad base URL for
-// one, is a plain error. Whatever the status, the response is returned.
 // validHeader checks names and values before they are sent: a value with
 // a line break (from a variable, say) is the harness's input at fault,
 // not the implementation, and must not surface as a transport failure.
@@ -102,6 +98,10 @@ func validHeader(h http.Header) error {
 	return nil
 }
 
+// Do sends req to base (a URL, which may end in a path prefix) with caseID
+// in the case header, and reads the answer. A failure to get an answer is
+// a *TransportError; a request that cannot be built, a bad base URL for
+// one, is a plain error. Whatever the status, the response is returned.
 func (c *Client) Do(ctx context.Context, base string, req runner.Request,
 	caseID string) (*Response, error) {
 	u, err := target(base, req)

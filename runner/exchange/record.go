@@ -34,7 +34,7 @@ func Record(resp *Response, req runner.Request, base string,
 		if cut {
 			body += fmt.Sprintf(" [cut: %d bytes in all]", len(req.Body))
 		}
-		ex.Request.Body = body
+		ex.Request.Body, ex.Request.Truncated = body, cut
 	}
 	if resp == nil {
 		return ex

@@ -119,3 +119,19 @@ func TestRecordCutsRequestBody(t *testing.T) {
 		t.Errorf("request Body without limit = %q", ex.Request.Body)
 	}
 }
+
+func TestRecordMarksACutRequestBody(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		body string
+		cut  bool
+	}{{"within the limit", "{}", false}, {"past it", strings.Repeat("x", 200), true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := runner.Request{Method: "PUT", Path: "/x", Body: []byte(tt.body)}
+			ex := Record(nil, req, "http://h:1", runner.Masker{}, 100)
+			if ex.Request.Truncated != tt.cut {
+				t.Errorf("Truncated = %v, want %v", ex.Request.Truncated, tt.cut)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package harness_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,26 @@ func TestMistypedVariableIsAWarning(t *testing.T) {
 	}
 	if len(config) != 1 {
 		t.Errorf("config warnings: got %v, want one for the mistyped name", config)
+	}
+}
+
+// TestPanicIsRecordedAsAnError: a defect of the harness that panics in a
+// case gives that case the outcome error, never a silent skip.
+func TestPanicIsRecordedAsAnError(t *testing.T) {
+	l := loadSeed(t)
+	s, err := harness.Start(context.Background(), l,
+		&fakeTarget{base: "http://127.0.0.1:1"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	s.Engine.Client = nil // the engine dereferences it: a panic
+
+	res := s.Run(context.Background(), l.Plan.Cases[0])
+	if res.Outcome != runner.Error || !strings.Contains(res.Reason, "panic") {
+		t.Errorf("result: %s %q, want an error naming the panic", res.Outcome, res.Reason)
+	}
+	if got := s.Results()[0].Outcome; got != runner.Error {
+		t.Errorf("recorded outcome %s, want error", got)
 	}
 }

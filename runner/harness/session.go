@@ -64,11 +64,20 @@ func Start(ctx context.Context, l *Loaded, t target.Target, extra map[string]str
 	return s, nil
 }
 
-// Run runs one case and records its verdict.
-func (s *Session) Run(ctx context.Context, c runner.Case) runner.Result {
-	res := s.Engine.Run(ctx, c)
-	s.Record(res)
-	return res
+// Run runs one case and records its verdict. A panic inside the engine is
+// a defect of the harness: the case is recorded as an error with the
+// panic's value, never lost.
+func (s *Session) Run(ctx context.Context, c runner.Case) (res runner.Result) {
+	started := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			res = runner.Result{Case: c, Outcome: runner.Error, Started: started,
+				Duration: time.Since(started),
+				Reason:   s.Masker.String(fmt.Sprintf("harness defect: panic: %v", p))}
+		}
+		s.Record(res)
+	}()
+	return s.Engine.Run(ctx, c)
 }
 
 // Interrupt records that the run was stopped before its end: the cases
@@ -120,7 +129,7 @@ const logLag = 500 * time.Millisecond
 // Lines that name another case (an implementation that logs the
 // X-Conformance-Case header) belong to that case and are left out.
 func (s *Session) logs(res runner.Result) []string {
-	lines := s.Target.Logs(res.Started, res.Started.Add(res.Duration+logLag))
+	lines := s.Target.Logs(res.Started, s.windowEnd(res))
 	if len(lines) == 0 {
 		return res.Logs
 	}
@@ -131,6 +140,18 @@ func (s *Session) logs(res runner.Result) []string {
 		}
 	}
 	return out
+}
+
+// windowEnd is when a case's log lines stop: logLag after its end, or
+// the start of the next case, whichever is sooner. The caller holds s.mu.
+func (s *Session) windowEnd(res runner.Result) time.Time {
+	end := res.Started.Add(res.Duration + logLag)
+	for _, other := range s.results {
+		if other.Started.After(res.Started) && other.Started.Before(end) {
+			end = other.Started
+		}
+	}
+	return end
 }
 
 func (s *Session) namesOtherCase(line, id string) bool {

@@ -79,26 +79,13 @@ func (r *waiverReader) rules(n *yaml.Node) ([]runner.Rule, error) {
 		case rule == runner.RuleExample || rule == runner.RuleDocument:
 			return nil, r.errorf(c, "rule %q only warns: it never fails "+
 				"a case, so there is nothing to waive", rule)
-		case !slices.Contains(waivableRules(), rule):
+		case !slices.Contains(runner.ViolationRules(), rule):
 			return nil, r.errorf(c, "unknown rule %q (known: %s)", rule,
-				joinRules(waivableRules()))
+				joinRules(runner.ViolationRules()))
 		}
 		out = append(out, rule)
 	}
 	return out, nil
-}
-
-// waivableRules returns the rules a violation can carry, which a waiver
-// may name: every rule but those of warnings.
-func waivableRules() []runner.Rule {
-	return []runner.Rule{
-		runner.RuleStatus, runner.RuleStatusUndeclared, runner.RuleMediaType,
-		runner.RuleHeader, runner.RuleBodyEmpty, runner.RuleBodyUndeclared,
-		runner.RuleBodyJSON, runner.RuleBodyUTF8, runner.RuleBodyDuplicateKey,
-		runner.RuleBodyTrailing, runner.RuleBodyTooLarge, runner.RuleSchema,
-		runner.RuleStrictRequired, runner.RuleStrictUndeclared,
-		runner.RuleStrictInteger, runner.RuleTransport, runner.RuleExpect,
-	}
 }
 
 func joinRules(rs []runner.Rule) string {

@@ -21,6 +21,7 @@ type WaiverError struct {
 	Msg  string
 }
 
+// Error renders "file:line: what is wrong", or "file: ..." without a line.
 func (e *WaiverError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)

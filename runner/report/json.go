@@ -150,11 +150,12 @@ func newJSONCase(r runner.Result) jsonCase {
 func newJSONExchange(e runner.Exchange) *jsonExchange {
 	je := &jsonExchange{Request: jsonRequest{Method: e.Request.Method,
 		URL: e.Request.URL, Headers: e.Request.Headers}}
-	je.Request.Body, je.Request.Truncated = cut(e.Request.Body, BodyLimit)
+	var cutHere bool
+	je.Request.Body, cutHere = cut(e.Request.Body, BodyLimit)
+	je.Request.Truncated = e.Request.Truncated || cutHere
 	je.Curl, je.CurlTruncated = cut(e.Curl, BodyLimit)
 	if p := e.Response; p != nil {
 		jr := &jsonResponse{Status: p.Status, Headers: p.Headers}
-		var cutHere bool
 		jr.Body, cutHere = cut(p.Body, BodyLimit)
 		jr.Truncated = p.Truncated || cutHere
 		je.Response = jr

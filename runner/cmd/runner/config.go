@@ -166,6 +166,7 @@ type fileResolver struct {
 	lookup func(string) (string, bool)
 }
 
+// Validate refuses a config file that names an option no command has.
 func (r *fileResolver) Validate(app *kong.Application) error {
 	known := map[string]bool{}
 	for _, n := range app.Leaves(true) {
@@ -188,6 +189,8 @@ func (r *fileResolver) Validate(app *kong.Application) error {
 	return nil
 }
 
+// Resolve returns the file's value for f, or nil to leave f to the
+// environment, the flag or its default.
 func (r *fileResolver) Resolve(_ *kong.Context, _ *kong.Path, f *kong.Flag) (any, error) {
 	for _, env := range f.Envs {
 		if _, ok := r.lookup(env); ok {

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/apiconformance/harness/runner"
 )
 
 func TestRunKeepsSecrets(t *testing.T) {
@@ -54,6 +56,26 @@ func TestRunKeepsSecrets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRunMasksEnvValues: a value given with --env that the implementation
+// prints (here as it fails to start, so the runner shows its last lines)
+// is masked.
+func TestRunMasksEnvValues(t *testing.T) {
+	t.Parallel()
+	apiKey := randomToken(t)
+	dir := t.TempDir()
+	r := runRunner(t, nil, "run", "--command", "echo key $API_KEY; exit 1",
+		"--env", "API_KEY="+apiKey, "--report-dir", dir, "--color", "never")
+	wantCode(t, r, exitHarness)
+	if !strings.Contains(r.stderr, "key "+runner.Mask) {
+		t.Errorf("the start failure does not show the masked output line:\n%s", r.stderr)
+	}
+	for name, text := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
+		if strings.Contains(text, apiKey) {
+			t.Errorf("%s holds the --env value", name)
+		}
 	}
 }
 

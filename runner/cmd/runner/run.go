@@ -38,7 +38,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		StateURL:     r.StateURL,
 		Waivers:      r.Waivers,
 		UpstreamAddr: r.UpstreamAddr,
-		Secrets:      urlSecrets(r.BaseURL, r.StateURL),
+		Secrets:      append(urlSecrets(r.BaseURL, r.StateURL), envSecrets(r.Env)...),
 		Environ:      os.Environ(),
 		Lookup:       lookup,
 	})
@@ -64,7 +64,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if err != nil {
 		return fail(fmt.Errorf("starting the implementation: %s", loaded.Masker.String(err.Error())))
 	}
-	r.runSuite(session, cases, stdout)
+	suiteOK := r.runSuite(session, cases, stdout)
 	if ctx.Err() != nil {
 		session.Interrupt()
 	}
@@ -85,8 +85,14 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if closeErr != nil {
 		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
 	}
-	return exitCode(report.Summarize(run), r.AllowUntriggered, closeErr,
-		ctx.Err() != nil)
+	summary := report.Summarize(run)
+	unexplained := !suiteOK && summary.Count(runner.Failed) == 0 &&
+		summary.Count(runner.Error) == 0
+	if unexplained {
+		fmt.Fprintln(stderr, "runner: the Ginkgo suite failed outside any case's verdict: see its output above")
+	}
+	return exitCode(summary, r.AllowUntriggered, closeErr,
+		ctx.Err() != nil || unexplained)
 }
 
 // labelFilterError turns Ginkgo's coloured, multi-line parse error into
@@ -102,6 +108,25 @@ func labelFilterError(expr string, err error) error {
 		strings.Join(strings.Fields(msg), " "))
 }
 
+// envSecrets returns the values given with --env whose names say they
+// are secret (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL, AUTH in any case):
+// they are masked in every output. Masking every value would hide
+// ordinary words, such as a mode's name, wherever they appear;
+// config.json masks every --env value whatever its name.
+func envSecrets(env map[string]string) []string {
+	var out []string
+	for k, v := range env {
+		name := strings.ToUpper(k)
+		for _, word := range []string{"TOKEN", "SECRET", "PASSW", "KEY", "CREDENTIAL", "AUTH"} {
+			if strings.Contains(name, word) {
+				out = append(out, v)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // urlSecrets returns the passwords written into URLs the user gave.
 func urlSecrets(urls ...string) []string {
 	var out []string
@@ -115,8 +140,9 @@ func urlSecrets(urls ...string) []string {
 	return out
 }
 
-// runSuite runs the Ginkgo suite of the selected cases on the session.
-func (r *runCmd) runSuite(session *harness.Session, cases []runner.Case, stdout io.Writer) {
+// runSuite runs the Ginkgo suite of the selected cases on the session and
+// reports whether Ginkgo saw every spec pass.
+func (r *runCmd) runSuite(session *harness.Session, cases []runner.Case, stdout io.Writer) bool {
 	suite := types.NewDefaultSuiteConfig()
 	suite.LabelFilter = r.LabelFilter
 	suite.Timeout = 24 * time.Hour // each request has its own timeout
@@ -124,12 +150,12 @@ func (r *runCmd) runSuite(session *harness.Session, cases []runner.Case, stdout 
 	rep.Succinct = true
 	rep.NoColor = !r.color(stdout)
 	title := session.Contract.Title + " " + session.Contract.Version
-	suites.Run(title, cases, func() *harness.Session { return session }, suite, rep)
+	return suites.Run(title, cases, func() *harness.Session { return session }, suite, rep)
 }
 
 // exitCode maps a run's outcomes to the program's exit code: contract
-// failures first, then harness errors (an interrupted run among them),
-// then missing coverage.
+// failures first, then harness errors (an interrupted run, or a suite that
+// failed outside any verdict, among them), then missing coverage.
 func exitCode(s report.Summary, allowUntriggered bool, closeErr error,
 	interrupted bool) int {
 	switch {
