@@ -99,3 +99,35 @@ func TestPanicIsRecordedAsAnError(t *testing.T) {
 		t.Errorf("recorded outcome %s, want error", got)
 	}
 }
+
+// TestLogWindowEndsAtTheNextCase: lines are looked for from a failed
+// case's start until the next case starts, not into it.
+func TestLogWindowEndsAtTheNextCase(t *testing.T) {
+	l := loadSeed(t)
+	tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: []string{"a line"}}
+	s, err := harness.Start(context.Background(), l, tgt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+
+	start := time.Now()
+	next := start.Add(100 * time.Millisecond)
+	s.Record(runner.Result{Case: l.Plan.Cases[0], Outcome: runner.Failed,
+		Started: start, Duration: 50 * time.Millisecond})
+	s.Record(runner.Result{Case: l.Plan.Cases[1], Outcome: runner.Passed, Started: next})
+	s.Results()
+	if len(tgt.asked) != 1 || !tgt.asked[0].Equal(next) {
+		t.Errorf("windows asked: %v, want one ending at %v", tgt.asked, next)
+	}
+
+	// Alone, the window runs a little past the case's end.
+	s.Record(runner.Result{Case: l.Plan.Cases[1], Outcome: runner.Passed,
+		Started: start.Add(time.Hour)})
+	tgt.asked = nil
+	s.Results()
+	if len(tgt.asked) != 1 || !tgt.asked[0].After(start.Add(50*time.Millisecond)) ||
+		!tgt.asked[0].Before(next.Add(time.Second)) {
+		t.Errorf("windows asked: %v", tgt.asked)
+	}
+}
