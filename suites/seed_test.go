@@ -8,6 +8,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/apiconformance/harness/runner"
 	"github.com/apiconformance/harness/runner/harness"
 	"github.com/apiconformance/harness/runner/report"
 	"github.com/apiconformance/harness/runner/target"
@@ -58,7 +59,7 @@ func TestSeedConformance(t *testing.T) {
 		if dir == "" || session == nil {
 			return
 		}
-		Expect(report.WriteAll(dir, session.Report("go test"))).To(Succeed(),
+		Expect(report.WriteAll(dir, session.Report(runner.Version))).To(Succeed(),
 			"writing the reports")
 	})
 
