@@ -20,6 +20,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	tclog "github.com/testcontainers/testcontainers-go/log"
 )
 
 // The exit codes, as the package comment describes them.
@@ -31,6 +33,10 @@ const (
 )
 
 func main() {
+	// testcontainers prints a banner of the Docker engine through its own
+	// process-wide logger; the console is the runner's. The program owns
+	// the process, so this is where that logger is set.
+	tclog.SetDefault(tclog.NewNoopLogger())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt,
 		syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv)
