@@ -68,23 +68,34 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if ctx.Err() != nil {
 		session.Interrupt()
 	}
+	return r.finish(ctx, session, suiteOK, stdout, stderr)
+}
+
+// finish stops the implementation, writes the reports and the console
+// summary, and returns the exit code.
+func (r *runCmd) finish(ctx context.Context, session *harness.Session, suiteOK bool,
+	stdout, stderr io.Writer) int {
+	mask := session.Masker.String
 	closeErr := session.Close(context.WithoutCancel(ctx))
 
 	fmt.Fprintln(stdout)
 	run := session.Report(runner.Version)
 	if err := report.WriteAll(r.ReportDir, run); err != nil {
-		return fail(err)
+		fmt.Fprintln(stderr, "runner:", err)
+		return exitHarness
 	}
 	if err := report.WriteConsole(stdout, run, r.color(stdout)); err != nil {
-		return fail(err)
+		fmt.Fprintln(stderr, "runner:", err)
+		return exitHarness
 	}
 	fmt.Fprintf(stdout, "reports: %s\n", r.ReportDir)
 	if session.Upstream != nil && r.BaseURL != "" {
 		fmt.Fprintf(stdout, "upstream simulator was at %s\n", session.Upstream.URL())
 	}
 	if closeErr != nil {
-		fmt.Fprintln(stderr, "runner: stopping the implementation:", loaded.Masker.String(closeErr.Error()))
+		fmt.Fprintln(stderr, "runner: stopping the implementation:", mask(closeErr.Error()))
 	}
+
 	summary := report.Summarize(run)
 	unexplained := !suiteOK && summary.Count(runner.Failed) == 0 &&
 		summary.Count(runner.Error) == 0
