@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -58,7 +59,7 @@ func (j *judgement) walkObject(v *view, obj map[string]any, at string) {
 	if present == len(obj) {
 		return // every key is declared
 	}
-	for _, key := range sortedKeys(obj) {
+	for _, key := range slices.Sorted(maps.Keys(obj)) {
 		if v.props[key] != nil {
 			continue
 		}
@@ -100,13 +101,4 @@ func fractional(n json.Number) bool {
 	}
 	f, err := n.Float64()
 	return err == nil && f == math.Trunc(f)
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

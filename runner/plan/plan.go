@@ -6,7 +6,9 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +48,7 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 			p.Warnings = append(p.Warnings, extraStatuses(op, fop, f.Path)...)
 		}
 	}
-	for _, key := range sortedKeys(f.Operations) {
+	for _, key := range slices.Sorted(maps.Keys(f.Operations)) {
 		if !used[key] {
 			p.Warnings = append(p.Warnings, runner.Warning{
 				Rule:    runner.RuleDocument,
@@ -237,13 +239,4 @@ func mergeFold(base, over map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

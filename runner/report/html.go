@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -190,7 +192,7 @@ func newHTMLCase(r runner.Result, anchor string) htmlCase {
 func newHTMLMessage(line string, headers map[string][]string, body string,
 	truncated bool) *htmlMessage {
 	m := &htmlMessage{Line: line, Truncated: truncated}
-	for _, k := range sortedKeys(headers) {
+	for _, k := range slices.Sorted(maps.Keys(headers)) {
 		for _, v := range headers[k] {
 			m.Headers = append(m.Headers, k+": "+v)
 		}

@@ -5,7 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -213,7 +214,7 @@ func exchangeText(e *runner.Exchange) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "< %d\n", p.Status)
-	for _, k := range sortedKeys(p.Headers) {
+	for _, k := range slices.Sorted(maps.Keys(p.Headers)) {
 		for _, v := range p.Headers[k] {
 			fmt.Fprintf(&b, "< %s: %s\n", k, v)
 		}
@@ -238,13 +239,4 @@ func logsText(logs []string) string {
 // seconds renders d as JUnit wants it: seconds with millisecond precision.
 func seconds(d time.Duration) string {
 	return fmt.Sprintf("%.3f", d.Seconds())
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
