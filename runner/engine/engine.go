@@ -41,9 +41,6 @@ type Engine struct {
 	Waivers map[string]Waiver
 	// BodyLimit is how many bytes of each body the exchange keeps.
 	BodyLimit int
-	// Logs, when set, returns the implementation's log lines between two
-	// instants; they are attached to failed cases.
-	Logs func(from, to time.Time) []string
 }
 
 // Run runs one case and returns its verdict. It never panics on what the
@@ -71,9 +68,6 @@ func (e *Engine) Run(ctx context.Context, c runner.Case) (res runner.Result) {
 		res.Reason = e.Masker.String(err.Error())
 	}
 	e.waive(&res)
-	if res.Outcome == runner.Failed && e.Logs != nil {
-		res.Logs = maskAll(e.Masker, e.Logs(res.Started, time.Now()))
-	}
 	return res
 }
 
@@ -172,12 +166,4 @@ func (e *Engine) exercise(ctx context.Context, c runner.Case, res *runner.Result
 	if len(res.Violations) > 0 {
 		res.Outcome = runner.Failed
 	}
-}
-
-func maskAll(m runner.Masker, lines []string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = m.String(l)
-	}
-	return out
 }

@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 
@@ -141,10 +140,9 @@ func (l *Loaded) Profile() runner.Profile {
 	return l.Options.Profile
 }
 
-// Engine returns an engine for the implementation at baseURL; sim and
-// logs may be nil.
-func (l *Loaded) Engine(baseURL string, sim *upstream.Simulator,
-	logs func(from, to time.Time) []string) *engine.Engine {
+// Engine returns an engine for the implementation at baseURL; sim may be
+// nil.
+func (l *Loaded) Engine(baseURL string, sim *upstream.Simulator) *engine.Engine {
 	o := l.Options
 	e := &engine.Engine{
 		BaseURL: baseURL,
@@ -154,13 +152,9 @@ func (l *Loaded) Engine(baseURL string, sim *upstream.Simulator,
 		Masker:    l.Masker,
 		Waivers:   l.Waivers,
 		BodyLimit: 16 << 10,
-		Logs:      logs,
+		Upstream:  sim,
+		States:    statectl.New(stateURL(baseURL, o.StateURL), nil, o.Timeout),
 	}
-	if sim != nil {
-		e.Upstream = sim
-	}
-	e.States = statectl.New(stateURL(baseURL, o.StateURL),
-		noRedirects(o.Timeout), o.Timeout)
 	return e
 }
 
@@ -172,12 +166,4 @@ func stateURL(base, state string) string {
 		return state
 	}
 	return strings.TrimRight(base, "/") + "/" + strings.TrimLeft(state, "/")
-}
-
-// noRedirects is the state client's HTTP client: a test-control endpoint
-// that redirects is a broken setup, not something to follow.
-func noRedirects(timeout time.Duration) *http.Client {
-	return &http.Client{Timeout: timeout,
-		Transport:     &http.Transport{Proxy: nil},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }

@@ -63,8 +63,7 @@ func assertNames(tb testing.TB, err error, file string) {
 type fakeTarget struct {
 	base    string
 	hostErr error
-	lines   []string    // what Logs returns, whatever the window
-	asked   []time.Time // the end of each window Logs was asked for
+	lines   []string // what Logs returns, whatever the window
 
 	mu     sync.Mutex
 	env    target.Env
@@ -101,12 +100,7 @@ func (f *fakeTarget) Info() target.Info {
 	return target.Info{Kind: "url", URL: f.base}
 }
 
-func (f *fakeTarget) Logs(from, to time.Time) []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.asked = append(f.asked, to)
-	return f.lines
-}
+func (f *fakeTarget) Logs(from, to time.Time) []string { return f.lines }
 
 // counts returns how often Start and Stop were called, and the env of
 // the last Start.

@@ -12,16 +12,16 @@ import (
 )
 
 // TestFailedCasesGetTheirLogLines covers the lines attached to a failed
-// case: read when results are asked for, masked, and without the lines
-// that name another case.
+// case: read when results are asked for, masked, and ending where a line
+// names another case.
 func TestFailedCasesGetTheirLogLines(t *testing.T) {
 	l := loadSeed(t)
 	own, other := l.Plan.Cases[0], l.Plan.Cases[1]
 	tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: []string{
 		"request case=" + own.ID,
-		"request case=" + other.ID,
 		"token " + seedToken,
-		"startup done",
+		"request case=" + other.ID,
+		"teardown",
 	}}
 	s, err := harness.Start(context.Background(), l, tgt, nil)
 	if err != nil {
@@ -31,14 +31,15 @@ func TestFailedCasesGetTheirLogLines(t *testing.T) {
 
 	s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: time.Now()})
 	s.Record(runner.Result{Case: other, Outcome: runner.Passed, Started: time.Now()})
+	s.Record(runner.Result{Case: l.Plan.Cases[2], Outcome: runner.Error, Started: time.Now()})
 	res := s.Results()
 
-	want := []string{"request case=" + own.ID, "token " + runner.Mask, "startup done"}
+	want := []string{"request case=" + own.ID, "token " + runner.Mask}
 	if !slices.Equal(res[0].Logs, want) {
 		t.Errorf("failed case logs:\n got %q\nwant %q", res[0].Logs, want)
 	}
-	if len(res[1].Logs) != 0 {
-		t.Errorf("passed case has logs: %q", res[1].Logs)
+	if len(res[1].Logs) != 0 || len(res[2].Logs) != 0 {
+		t.Errorf("passed or errored case has logs: %q, %q", res[1].Logs, res[2].Logs)
 	}
 }
 
@@ -97,37 +98,5 @@ func TestPanicIsRecordedAsAnError(t *testing.T) {
 	}
 	if got := s.Results()[0].Outcome; got != runner.Error {
 		t.Errorf("recorded outcome %s, want error", got)
-	}
-}
-
-// TestLogWindowEndsAtTheNextCase: lines are looked for from a failed
-// case's start until the next case starts, not into it.
-func TestLogWindowEndsAtTheNextCase(t *testing.T) {
-	l := loadSeed(t)
-	tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: []string{"a line"}}
-	s, err := harness.Start(context.Background(), l, tgt, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close(context.Background()) })
-
-	start := time.Now()
-	next := start.Add(100 * time.Millisecond)
-	s.Record(runner.Result{Case: l.Plan.Cases[0], Outcome: runner.Failed,
-		Started: start, Duration: 50 * time.Millisecond})
-	s.Record(runner.Result{Case: l.Plan.Cases[1], Outcome: runner.Passed, Started: next})
-	s.Results()
-	if len(tgt.asked) != 1 || !tgt.asked[0].Equal(next) {
-		t.Errorf("windows asked: %v, want one ending at %v", tgt.asked, next)
-	}
-
-	// Alone, the window runs a little past the case's end.
-	s.Record(runner.Result{Case: l.Plan.Cases[1], Outcome: runner.Passed,
-		Started: start.Add(time.Hour)})
-	tgt.asked = nil
-	s.Results()
-	if len(tgt.asked) != 1 || !tgt.asked[0].After(start.Add(50*time.Millisecond)) ||
-		!tgt.asked[0].Before(next.Add(time.Second)) {
-		t.Errorf("windows asked: %v", tgt.asked)
 	}
 }

@@ -60,7 +60,7 @@ func Start(ctx context.Context, l *Loaded, t target.Target, extra map[string]str
 	if s.BaseURL, err = t.Start(ctx, env); err != nil {
 		return nil, errors.Join(err, s.Close(context.WithoutCancel(ctx)))
 	}
-	s.Engine = l.Engine(s.BaseURL, s.Upstream, t.Logs)
+	s.Engine = l.Engine(s.BaseURL, s.Upstream)
 	return s, nil
 }
 
@@ -125,33 +125,21 @@ func (s *Session) Results() []runner.Result {
 const logLag = 500 * time.Millisecond
 
 // logs returns the implementation's lines from the time of a case, read
-// again when results are asked for, so that late lines are included.
-// Lines that name another case (an implementation that logs the
-// X-Conformance-Case header) belong to that case and are left out.
+// again when results are asked for, so that late lines are included: a
+// line is stamped when the harness receives it, which can be after the
+// next case began. Lines run in order, so the first line that names
+// another case (an implementation that logs the X-Conformance-Case
+// header) ends the case's share. The caller holds s.mu.
 func (s *Session) logs(res runner.Result) []string {
-	lines := s.Target.Logs(res.Started, s.windowEnd(res))
-	if len(lines) == 0 {
-		return res.Logs
-	}
-	out := make([]string, 0, len(lines))
+	lines := s.Target.Logs(res.Started, res.Started.Add(res.Duration+logLag))
+	var out []string
 	for _, l := range lines {
-		if !s.namesOtherCase(l, res.Case.ID) {
-			out = append(out, s.Masker.String(l))
+		if s.namesOtherCase(l, res.Case.ID) {
+			break
 		}
+		out = append(out, s.Masker.String(l))
 	}
 	return out
-}
-
-// windowEnd is when a case's log lines stop: logLag after its end, or
-// the start of the next case, whichever is sooner. The caller holds s.mu.
-func (s *Session) windowEnd(res runner.Result) time.Time {
-	end := res.Started.Add(res.Duration + logLag)
-	for _, other := range s.results {
-		if other.Started.After(res.Started) && other.Started.Before(end) {
-			end = other.Started
-		}
-	}
-	return end
 }
 
 func (s *Session) namesOtherCase(line, id string) bool {
