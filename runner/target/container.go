@@ -64,7 +64,7 @@ type Container struct {
 	network  *tc.DockerNetwork
 	gateway  string
 	ctr      *tc.DockerContainer // nil until created, and after Stop
-	logs     *logConsumer
+	follower *logFollower        // reads ctr's output into book
 }
 
 // NewContainer returns a target for the image or build opts describe.
@@ -109,10 +109,6 @@ func (c *Container) Start(ctx context.Context, env Env) (string, error) {
 		}
 	}
 	port := strconv.Itoa(c.port()) + "/tcp"
-	c.logs = &logConsumer{
-		out: &lineWriter{book: c.book, stream: "stdout"},
-		err: &lineWriter{book: c.book, stream: "stderr"},
-	}
 	req := c.request(env, port)
 	created, err := tc.GenericContainer(ctx, req)
 	// It may return a container along with the error: Stop removes it.
@@ -123,6 +119,7 @@ func (c *Container) Start(ctx context.Context, env Env) (string, error) {
 		return "", c.failStart(ctx, Setup, "", err)
 	}
 	ctr := c.ctr
+	c.follower = followLogs(c.provider.Client(), ctr.GetContainerID(), c.book)
 
 	inspect, err := ctr.Inspect(ctx)
 	if err != nil {
@@ -161,9 +158,6 @@ func (c *Container) request(env Env, port string) tc.GenericContainerRequest {
 		WaitingFor: wait.ForMappedPort(port).
 			WithStartupTimeout(c.opts.Ready.deadline()).
 			WithPollInterval(100 * time.Millisecond),
-		LogConsumerCfg: &tc.LogConsumerConfig{
-			Consumers: []tc.LogConsumer{c.logs},
-		},
 	}
 	if c.tag != "" {
 		r.FromDockerfile = tc.FromDockerfile{
@@ -221,11 +215,17 @@ func (c *Container) Stop(ctx context.Context) error {
 		if grace <= 0 {
 			grace = DefaultGrace
 		}
+		if c.follower != nil {
+			// Stop first, so that the output is read to its end before
+			// the container goes; Terminate reports a failure to stop.
+			c.ctr.Stop(ctx, &grace)
+			c.follower.stop(ctx)
+			c.follower = nil
+		}
 		if err := c.ctr.Terminate(ctx, tc.StopTimeout(grace)); err != nil {
 			errs = append(errs, fmt.Errorf("removing container: %w", err))
 		}
 		c.ctr = nil
-		c.logs.flush()
 	}
 	if err := c.removeImage(ctx); err != nil {
 		errs = append(errs, err)

@@ -4,45 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/moby/moby/client"
-	tc "github.com/testcontainers/testcontainers-go"
 )
 
 // cleanupLimit bounds the diagnosis and removal after a failed start,
 // which go on when the caller's context has ended.
 const cleanupLimit = time.Minute
-
-// logConsumer feeds what testcontainers reads of the container's output
-// to the log book.
-type logConsumer struct {
-	mu       sync.Mutex // Accept and a late flush may overlap
-	out, err *lineWriter
-}
-
-// Accept records one chunk of output, cut into lines.
-func (l *logConsumer) Accept(log tc.Log) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if log.LogType == tc.StderrLog {
-		l.err.Write(log.Content)
-		return
-	}
-	l.out.Write(log.Content)
-}
-
-// flush records the last lines without newline; call it once the log
-// production has stopped.
-func (l *logConsumer) flush() {
-	if l != nil {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		l.out.flush()
-		l.err.flush()
-	}
-}
 
 // failStart gathers what is known of a container that did not become
 // ready, then releases everything.

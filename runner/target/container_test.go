@@ -114,9 +114,16 @@ func TestContainer(t *testing.T) {
 			t.Errorf("Info = %+v", info)
 		}
 
+		// Stop reads the output to its end: a line written just before
+		// is kept, without waiting for it.
+		get(t, base+"/say?text=last-words")
 		id, nw := c.ids()
 		if err := c.Stop(ctx); err != nil {
 			t.Fatalf("Stop: %v", err)
+		}
+		if !containsLine(c.Logs(from, time.Now()), "stdout last-words") {
+			t.Errorf("the last line before Stop is missing: %q",
+				c.Logs(from, time.Now()))
 		}
 		for kind, name := range map[string]string{"container": id,
 			"network": nw, "image": c.tag} {

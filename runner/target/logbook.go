@@ -49,9 +49,9 @@ func newLogBook(max int, mask runner.Masker) *logBook {
 	return &logBook{max: max, mask: mask}
 }
 
-// add records one line of the stream, stamped with the current time.
-func (b *logBook) add(stream, text string) {
-	l := logLine{at: time.Now(), stream: stream, text: b.mask.String(text)}
+// add records one line of the stream, read at the time at.
+func (b *logBook) add(at time.Time, stream, text string) {
+	l := logLine{at: at, stream: stream, text: b.mask.String(text)}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.lines) < b.max {
@@ -101,6 +101,11 @@ type lineWriter struct {
 	book   *logBook
 	stream string
 	buf    []byte
+	// stamped says each line begins with the time the engine read it, in
+	// RFC 3339 and followed by a space, as Docker's timestamps option
+	// writes; the line is dated by that time instead of its arrival.
+	stamped bool
+	at      time.Time // the date of the line being cut; zero between lines
 }
 
 // Write records every complete line of p and keeps the rest for later.
@@ -111,7 +116,7 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 		if i < 0 {
 			w.buf = append(w.buf, p...)
 			for len(w.buf) >= maxLineBytes {
-				w.book.add(w.stream, string(w.buf[:maxLineBytes]))
+				w.record(w.buf[:maxLineBytes])
 				w.buf = append(w.buf[:0], w.buf[maxLineBytes:]...)
 			}
 			break
@@ -133,9 +138,48 @@ func (w *lineWriter) flush() {
 func (w *lineWriter) emit() {
 	line := bytes.TrimSuffix(w.buf, []byte("\r"))
 	for len(line) > maxLineBytes {
-		w.book.add(w.stream, string(line[:maxLineBytes]))
+		w.record(line[:maxLineBytes])
 		line = line[maxLineBytes:]
 	}
-	w.book.add(w.stream, string(line))
-	w.buf = w.buf[:0]
+	w.record(line)
+	w.buf, w.at = w.buf[:0], time.Time{}
+}
+
+// record adds one piece of the current line; a line cut into pieces is
+// dated once, by its first.
+func (w *lineWriter) record(piece []byte) {
+	if w.at.IsZero() {
+		w.at = time.Now()
+		if w.stamped {
+			w.at, piece = engineTime(w.at, piece)
+		}
+	}
+	w.book.add(w.at, w.stream, string(piece))
+}
+
+// maxEngineLead is how far ahead of the harness's clock an engine's time
+// may be before it is distrusted and the arrival time used instead.
+const maxEngineLead = time.Second
+
+// engineTime splits the engine's time off a stamped line. It returns the
+// arrival time and the line as it is when the line carries no time, or one
+// later than arrival by more than maxEngineLead (an engine on another
+// host with its clock ahead).
+//
+// Known shortcoming: an engine whose clock is behind the harness's dates
+// lines too early, and they fall out of the case they belong to. On one
+// machine the clocks are the same one.
+func engineTime(arrival time.Time, line []byte) (time.Time, []byte) {
+	i := bytes.IndexByte(line, ' ')
+	if i < 0 {
+		return arrival, line
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(line[:i]))
+	if err != nil {
+		return arrival, line
+	}
+	if t.After(arrival.Add(maxEngineLead)) {
+		t = arrival
+	}
+	return t, line[i+1:]
 }

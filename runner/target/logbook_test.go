@@ -57,7 +57,7 @@ func TestLineWriter(t *testing.T) {
 func TestLogBookKeepsTheLastLines(t *testing.T) {
 	book := newLogBook(3, runner.Masker{})
 	for _, s := range []string{"1", "2", "3", "4", "5"} {
-		book.add("stderr", s)
+		book.add(time.Now(), "stderr", s)
 	}
 	if got := texts(book.last(10)); strings.Join(got, "") != "345" {
 		t.Errorf("kept %q, want the last three", got)
@@ -72,14 +72,11 @@ func TestLogBookKeepsTheLastLines(t *testing.T) {
 
 func TestLogBookBetween(t *testing.T) {
 	book := newLogBook(10, runner.Masker{})
-	book.add("stdout", "before")
 	from := time.Now()
-	book.add("stdout", "inside")
-	to := time.Now()
-	book.add("stdout", "after")
-	// The clock may not tick between adds: set the outer stamps apart.
-	book.lines[0].at = from.Add(-time.Second)
-	book.lines[2].at = to.Add(time.Second)
+	to := from.Add(time.Second)
+	book.add(from.Add(-time.Millisecond), "stdout", "before")
+	book.add(from, "stdout", "inside")
+	book.add(to.Add(time.Millisecond), "stdout", "after")
 
 	got := texts(book.between(from, to))
 	if len(got) != 1 || got[0] != "inside" {
@@ -87,5 +84,43 @@ func TestLogBookBetween(t *testing.T) {
 	}
 	if all := book.between(time.Time{}, to.Add(time.Hour)); len(all) != 3 {
 		t.Errorf("a wide window got %d lines, want 3", len(all))
+	}
+}
+
+// TestStampedLinesAreDatedByTheEngine: Docker's timestamps date a line
+// when the engine read it, however late it reaches the harness.
+func TestStampedLinesAreDatedByTheEngine(t *testing.T) {
+	written := time.Now().Add(-3 * time.Second).UTC()
+	ahead := time.Now().Add(time.Hour).UTC()
+	book := newLogBook(10, runner.Masker{})
+	w := &lineWriter{book: book, stream: "stdout", stamped: true}
+	w.Write([]byte(written.Format(time.RFC3339Nano) + " late line\n"))
+	w.Write([]byte("no time here\n"))
+	w.Write([]byte(ahead.Format(time.RFC3339Nano) + " clock ahead\n"))
+	long := strings.Repeat("y", maxLineBytes+3)
+	w.Write([]byte(written.Format(time.RFC3339Nano) + " " + long + "\n"))
+
+	lines := book.ordered()
+	if len(lines) != 5 {
+		t.Fatalf("%d lines, want 5: %v", len(lines), book.last(10))
+	}
+	if !lines[0].at.Equal(written) || lines[0].text != "late line" {
+		t.Errorf("late line: %v %q, want it dated %v and the time cut off",
+			lines[0].at, lines[0].text, written)
+	}
+	if lines[1].text != "no time here" || lines[1].at.Before(written.Add(time.Second)) {
+		t.Errorf("a line without time: %v %q, want it dated on arrival",
+			lines[1].at, lines[1].text)
+	}
+	if lines[2].text != "clock ahead" || !lines[2].at.Before(ahead) {
+		t.Errorf("an engine time an hour ahead was trusted: %v", lines[2].at)
+	}
+	if !lines[3].at.Equal(written) || !lines[4].at.Equal(written) ||
+		lines[3].text+lines[4].text != long {
+		t.Errorf("a long stamped line: pieces dated %v and %v, want both %v",
+			lines[3].at, lines[4].at, written)
+	}
+	if from := book.between(written, written.Add(time.Second)); len(from) != 3 {
+		t.Errorf("the window of the write holds %d lines, want 3", len(from))
 	}
 }
