@@ -20,8 +20,9 @@ import (
 type Checker struct {
 	strict bool
 	ops    map[opKey]*operation
-	// schemaOpts are the options of every body validation.
-	schemaOpts []openapi3.SchemaValidationOption
+	// schemaOpts are the options of every body validation; branchOpts
+	// those of telling which branches of a oneOf or anyOf a value is of.
+	schemaOpts, branchOpts []openapi3.SchemaValidationOption
 	// probe stands in for the request in kin's header validation, which
 	// reads only the method and skips every check of a HEAD.
 	probe *http.Request
@@ -62,10 +63,14 @@ func New(doc *openapi3.T, profile runner.Profile) *Checker {
 			openapi3.MultiErrors(),
 			openapi3.VisitAsResponse(),
 		},
+		branchOpts: []openapi3.SchemaValidationOption{
+			openapi3.VisitAsResponse(),
+		},
 		probe: &http.Request{Method: http.MethodGet},
 	}
 	if doc.IsOpenAPI31OrLater() {
 		c.schemaOpts = append(c.schemaOpts, openapi3.EnableJSONSchema2020())
+		c.branchOpts = append(c.branchOpts, openapi3.EnableJSONSchema2020())
 	}
 	return c
 }

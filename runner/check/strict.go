@@ -21,6 +21,10 @@ func (j *judgement) walk(v *view, value any, at string) {
 	if v == nil || v.opaque {
 		return
 	}
+	if len(v.branches) > 0 {
+		j.walkBranches(v, value, at)
+		return
+	}
 	switch x := value.(type) {
 	case map[string]any:
 		j.walkObject(v, x, at)
@@ -37,6 +41,32 @@ func (j *judgement) walk(v *view, value any, at string) {
 	case nil:
 	default:
 		j.example(v, x, at)
+	}
+}
+
+// walkBranches judges a value of a oneOf or anyOf by the branches it
+// belongs to, as the document reads without the strict profile: it is
+// strictly right if it is so under one of them. Otherwise the findings
+// of the branch with the fewest are reported, as the likeliest meaning.
+// A value of no branch is left to kin, which reports it.
+func (j *judgement) walkBranches(v *view, value any, at string) {
+	var best *judgement
+	for _, b := range v.branches {
+		if b.schema.VisitJSON(value, j.c.branchOpts...) != nil {
+			continue
+		}
+		trial := &judgement{c: j.c, in: j.in}
+		trial.walk(b.view, value, at)
+		if best == nil || len(trial.violations) < len(best.violations) {
+			best = trial
+		}
+		if len(best.violations) == 0 {
+			break
+		}
+	}
+	if best != nil {
+		j.violations = append(j.violations, best.violations...)
+		j.warnings = append(j.warnings, best.warnings...)
 	}
 }
 

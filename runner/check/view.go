@@ -1,6 +1,7 @@
 package check
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -17,14 +18,18 @@ const (
 )
 
 // view is a schema as the strict and example checks read it, prepared once
-// per schema by New: $ref resolved (kin's loader did), allOf merged.
+// per schema by New: $ref resolved (kin's loader did), allOf merged, and
+// each branch of a oneOf or anyOf prepared as a view of its own.
 type view struct {
-	// opaque marks a schema under oneOf or anyOf: which branch applies is
-	// not known, so the strict and example checks stop there.
+	// branches holds, for a schema with a oneOf or anyOf, one view per
+	// branch: the schema's own words with the branch's merged in. The
+	// walk judges a value by the branch it belongs to.
+	branches []branch
+	// opaque marks a schema with more than one oneOf or anyOf among its
+	// allOf parts: the strict and example checks stop there.
 	//
-	// Known shortcoming: a body under oneOf/anyOf gets no strict checks.
-	// Fixing it means finding the branch kin matched, which kin does not
-	// tell; re-running VisitJSON per branch would find it, at a cost.
+	// Known shortcoming: such a body gets no strict checks; judging it
+	// means trying every combination of branches.
 	opaque bool
 	// names lists the declared properties in order; props holds them.
 	names    []string
@@ -41,33 +46,86 @@ type view struct {
 	hasExample bool
 }
 
+// branch is one branch of a oneOf or anyOf.
+type branch struct {
+	schema *openapi3.Schema // the branch alone, to tell a value of it
+	view   *view            // the branch merged with the schema around it
+}
+
+// alternatives is one oneOf or anyOf met while merging, and the schema
+// that holds it.
+type alternatives struct {
+	owner    *openapi3.Schema
+	branches openapi3.SchemaRefs
+}
+
+func newView() *view {
+	return &view{props: map[string]*view{}, required: map[string]bool{}}
+}
+
 // viewOf returns the view of s, building it into memo. A schema that
 // refers to itself gets the view being built, so recursion ends.
 func viewOf(s *openapi3.Schema, memo map[*openapi3.Schema]*view) *view {
 	if v := memo[s]; v != nil {
 		return v
 	}
-	v := &view{props: map[string]*view{}, required: map[string]bool{}}
+	v := newView()
 	memo[s] = v
-	v.merge(s, memo, map[*openapi3.Schema]bool{})
+	v.compose(memo, nil, s)
+	return v
+}
+
+// compose merges parts into v. Chosen lists the schemas whose oneOf or
+// anyOf is already decided, for a branch's view; each one left gets a
+// view per branch. Every level of branches adds a schema to chosen, so
+// composing ends.
+func (v *view) compose(memo map[*openapi3.Schema]*view,
+	chosen map[*openapi3.Schema]bool, parts ...*openapi3.Schema) {
+	var alts []alternatives
+	seen := map[*openapi3.Schema]bool{}
+	for _, p := range parts {
+		v.merge(p, memo, seen, chosen, &alts)
+	}
 	for name := range v.props {
 		v.names = append(v.names, name)
 	}
 	slices.Sort(v.names)
-	return v
+	switch {
+	case len(alts) > 1:
+		v.opaque = true
+	case len(alts) == 1:
+		decided := maps.Clone(chosen)
+		if decided == nil {
+			decided = map[*openapi3.Schema]bool{}
+		}
+		decided[alts[0].owner] = true
+		for _, ref := range alts[0].branches {
+			if ref == nil || ref.Value == nil {
+				continue
+			}
+			b := newView()
+			b.compose(memo, decided, append(slices.Clip(parts), ref.Value)...)
+			v.branches = append(v.branches, branch{schema: ref.Value, view: b})
+		}
+	}
 }
 
 // merge adds what s says to v, then what each part of its allOf says; the
 // first word on a property, example or type wins. Seen breaks cycles of
-// allOf.
+// allOf; a oneOf or anyOf not in chosen is added to alts.
 func (v *view) merge(s *openapi3.Schema, memo map[*openapi3.Schema]*view,
-	seen map[*openapi3.Schema]bool) {
+	seen, chosen map[*openapi3.Schema]bool, alts *[]alternatives) {
 	if seen[s] {
 		return
 	}
 	seen[s] = true
-	if len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
-		v.opaque = true
+	if !chosen[s] {
+		if len(s.OneOf) > 0 {
+			*alts = append(*alts, alternatives{s, s.OneOf})
+		}
+		if len(s.AnyOf) > 0 {
+			*alts = append(*alts, alternatives{s, s.AnyOf})
+		}
 	}
 	for name, ref := range s.Properties {
 		if ref != nil && ref.Value != nil && v.props[name] == nil {
@@ -91,7 +149,7 @@ func (v *view) merge(s *openapi3.Schema, memo map[*openapi3.Schema]*view,
 	}
 	for _, ref := range s.AllOf {
 		if ref != nil && ref.Value != nil {
-			v.merge(ref.Value, memo, seen)
+			v.merge(ref.Value, memo, seen, chosen, alts)
 		}
 	}
 }
