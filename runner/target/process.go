@@ -29,6 +29,10 @@ const DefaultGrace = 5 * time.Second
 // pipes open for ever.
 const drainLimit = 2 * time.Second
 
+// killLimit bounds how long Stop waits for the process group to end
+// after SIGKILL.
+const killLimit = 2 * time.Second
+
 // ProcessOptions tunes a process target. The zero value is ready to use.
 type ProcessOptions struct {
 	Dir      string        // working directory; "" is the harness's own
@@ -224,6 +228,9 @@ func (p *Process) Stop(ctx context.Context) error {
 	}
 	p.awaitGroup(ctx, pgid, grace)
 	syscall.Kill(-pgid, syscall.SIGKILL)
+	// A killed process ends when the kernel next runs it, which on a busy
+	// machine is not at once: wait for the group to be gone.
+	p.awaitGroup(ctx, pgid, killLimit)
 
 	var err error
 	select {
