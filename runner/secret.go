@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -21,8 +22,9 @@ type Masker struct {
 // NewMasker returns a Masker for the given secret values. Empty values are
 // ignored; longer values are replaced first so that one secret containing
 // another is masked whole. Each value is also masked in the forms an
-// implementation may echo it in: JSON-escaped (with "\/" or every
-// character as \u00XX), URL-escaped, HTML-escaped.
+// implementation may echo it in: JSON-escaped (with or without HTML
+// characters escaped, with "\/", or every character as \u00XX),
+// URL-escaped, HTML-escaped.
 func NewMasker(secrets ...string) Masker {
 	seen := map[string]bool{}
 	var vals []string
@@ -50,7 +52,16 @@ func NewMasker(secrets ...string) Masker {
 func spellings(s string) []string {
 	out := []string{s, strings.ReplaceAll(s, "/", `\/`), url.QueryEscape(s),
 		url.PathEscape(s), html.EscapeString(s)}
+	// JSON as Go writes it (<, > and & as \u003c and so on) and as most
+	// other writers do, leaving them be.
 	if b, err := json.Marshal(s); err == nil {
+		out = append(out, string(b[1:len(b)-1]))
+	}
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(s) == nil {
+		b := bytes.TrimSuffix(plain.Bytes(), []byte("\n"))
 		out = append(out, string(b[1:len(b)-1]))
 	}
 	var lower, upper strings.Builder

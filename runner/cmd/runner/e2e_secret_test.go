@@ -79,6 +79,35 @@ func TestRunMasksEnvValues(t *testing.T) {
 	}
 }
 
+// TestPlanKeepsSecrets: a secret variable that a fixture puts in the path
+// is masked in the plan as in a run.
+func TestPlanKeepsSecrets(t *testing.T) {
+	t.Parallel()
+	token := randomToken(t)
+	data, err := os.ReadFile(filepath.Join(built.root, "fixtures", "seed.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), `groupId: "${groupId}"`,
+		`groupId: "${adminToken}"`, 1)
+	if text == string(data) {
+		t.Fatal("seed fixtures: no base groupId to replace")
+	}
+	text = strings.Replace(text, "contract: ../specs/seed.yaml",
+		"contract: "+filepath.Join(built.root, "specs", "seed.yaml"), 1)
+	fixtures := writeFile(t, t.TempDir(), "seed.yaml", text)
+
+	r := runRunner(t, []string{"CONFORMANCE_VAR_ADMINTOKEN=" + token},
+		"plan", "--fixtures", fixtures)
+	wantCode(t, r, exitOK)
+	if !strings.Contains(r.stdout, "/v1/groups/"+runner.Mask+"/assignAsAdmin") {
+		t.Errorf("the plan does not show the masked path:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout+r.stderr, token) {
+		t.Errorf("the plan shows the secret:\n%s", r.stdout)
+	}
+}
+
 // leaks returns the secrets that appear in text.
 func leaks(text string, secrets []string) []string {
 	var out []string

@@ -35,9 +35,12 @@ func (p *planCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup 
 		len(cases), len(loaded.Plan.Cases), loaded.Profile())
 	tw := tabwriter.NewWriter(stdout, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tTRIGGER\tREQUEST\tHOW")
+	mask := loaded.Masker.String
 	for _, c := range cases {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.TriggerKind(),
-			requestLine(c), loaded.Masker.String(how(c)))
+		// A secret variable may stand anywhere in a request, even in its
+		// path: every cell is masked.
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", mask(c.ID), c.TriggerKind(),
+			mask(requestLine(c)), mask(how(c)))
 	}
 	tw.Flush()
 	for _, w := range loaded.Warnings() {
