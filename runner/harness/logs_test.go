@@ -12,34 +12,50 @@ import (
 )
 
 // TestFailedCasesGetTheirLogLines covers the lines attached to a failed
-// case: read when results are asked for, masked, and ending where a line
-// names another case.
+// case: read when results are asked for, masked, and cut where lines
+// name other cases.
 func TestFailedCasesGetTheirLogLines(t *testing.T) {
 	l := loadSeed(t)
-	own, other := l.Plan.Cases[0], l.Plan.Cases[1]
-	tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: []string{
-		"request case=" + own.ID,
-		"token " + seedToken,
-		"request case=" + other.ID,
-		"teardown",
-	}}
-	s, err := harness.Start(context.Background(), l, tgt, nil)
-	if err != nil {
-		t.Fatal(err)
+	own, before, after := l.Plan.Cases[0], l.Plan.Cases[1], l.Plan.Cases[2]
+	mine, prev, next := "request case="+own.ID, "request case="+before.ID,
+		"request case="+after.ID
+	tests := []struct {
+		name        string
+		lines, want []string
+	}{
+		{name: "ends where the next case begins",
+			lines: []string{mine, "token " + seedToken, next, "teardown"},
+			want:  []string{mine, "token " + runner.Mask}},
+		{name: "an earlier case's late line is passed over",
+			lines: []string{"setup", prev, "state set", mine, next},
+			want:  []string{"state set", mine}},
+		{name: "no case named at all", lines: []string{"a", "b"},
+			want: []string{"a", "b"}},
+		{name: "only other cases named", lines: []string{"a", prev, "b"},
+			want: []string{"b"}},
 	}
-	t.Cleanup(func() { s.Close(context.Background()) })
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: tt.lines}
+			s, err := harness.Start(context.Background(), l, tgt, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close(context.Background()) })
 
-	s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: time.Now()})
-	s.Record(runner.Result{Case: other, Outcome: runner.Passed, Started: time.Now()})
-	s.Record(runner.Result{Case: l.Plan.Cases[2], Outcome: runner.Error, Started: time.Now()})
-	res := s.Results()
+			s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: time.Now()})
+			s.Record(runner.Result{Case: before, Outcome: runner.Passed, Started: time.Now()})
+			s.Record(runner.Result{Case: after, Outcome: runner.Error, Started: time.Now()})
+			res := s.Results()
 
-	want := []string{"request case=" + own.ID, "token " + runner.Mask}
-	if !slices.Equal(res[0].Logs, want) {
-		t.Errorf("failed case logs:\n got %q\nwant %q", res[0].Logs, want)
-	}
-	if len(res[1].Logs) != 0 || len(res[2].Logs) != 0 {
-		t.Errorf("passed or errored case has logs: %q, %q", res[1].Logs, res[2].Logs)
+			if !slices.Equal(res[0].Logs, tt.want) {
+				t.Errorf("failed case logs:\n got %q\nwant %q", res[0].Logs, tt.want)
+			}
+			if len(res[1].Logs) != 0 || len(res[2].Logs) != 0 {
+				t.Errorf("passed or errored case has logs: %q, %q",
+					res[1].Logs, res[2].Logs)
+			}
+		})
 	}
 }
 

@@ -126,18 +126,25 @@ const logLag = 500 * time.Millisecond
 
 // logs returns the implementation's lines from the time of a case, read
 // again when results are asked for, so that late lines are included: a
-// line is stamped when the harness receives it, which can be after the
-// next case began. Lines run in order, so the first line that names
-// another case (an implementation that logs the X-Conformance-Case
-// header) ends the case's share. The caller holds s.mu.
+// line is stamped when it was read, which can be after the next case
+// began. Lines run in order; where an implementation logs the
+// X-Conformance-Case header, a line naming another case before the
+// case's own belongs to an earlier case and drops what came before it,
+// and one after the case's own ends the share. The caller holds s.mu.
 func (s *Session) logs(res runner.Result) []string {
 	lines := s.Target.Logs(res.Started, res.Started.Add(res.Duration+logLag))
 	var out []string
+	own := false
 	for _, l := range lines {
-		if s.namesOtherCase(l, res.Case.ID) {
-			break
+		switch other := s.namesOtherCase(l, res.Case.ID); {
+		case other && own:
+			return out
+		case other:
+			out = out[:0]
+		default:
+			own = own || strings.Contains(l, res.Case.ID)
+			out = append(out, s.Masker.String(l))
 		}
-		out = append(out, s.Masker.String(l))
 	}
 	return out
 }

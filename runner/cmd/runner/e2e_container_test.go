@@ -57,9 +57,7 @@ func TestRunContainer(t *testing.T) {
 			"--report-dir", dir, "--color", "never")
 		wantCode(t, r, exitFailed)
 		c := wantFailedFor(t, dir, 502, "media-type")
-		if len(c.Logs) == 0 {
-			t.Error("the failed case carries none of the container's log lines")
-		}
+		wantOwnLogLine(t, jsonCase{ID: c.ID, Logs: c.Logs})
 	})
 	t.Run("dockerfile mutant", func(t *testing.T) {
 		dir := t.TempDir()

@@ -26,6 +26,23 @@ type jsonCase struct {
 	Violations []struct {
 		Rule string `json:"rule"`
 	} `json:"violations"`
+	Logs []string `json:"logs"`
+}
+
+// wantOwnLogLine fails unless the case carries a log line of the
+// reference that names it, and none that names another case.
+func wantOwnLogLine(tb testing.TB, c jsonCase) {
+	tb.Helper()
+	own := false
+	for _, l := range c.Logs {
+		own = own || strings.Contains(l, `case="`+c.ID+`"`)
+		if strings.Contains(l, "case=") && !strings.Contains(l, c.ID) {
+			tb.Errorf("case %s carries a line of another case: %q", c.ID, l)
+		}
+	}
+	if !own {
+		tb.Errorf("case %s carries no log line naming it: %q", c.ID, c.Logs)
+	}
 }
 
 // readReport parses dir/report.json.

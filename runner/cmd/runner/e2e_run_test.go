@@ -57,6 +57,7 @@ func TestRunMutantFailsItsCase(t *testing.T) {
 		if len(c.Violations) == 0 {
 			t.Fatalf("case %s failed without a violation", c.ID)
 		}
+		wantOwnLogLine(t, c)
 		for _, v := range c.Violations {
 			if v.Rule != "schema" {
 				t.Errorf("case %s: violation rule %q, want schema",
