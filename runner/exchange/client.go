@@ -18,6 +18,9 @@ import (
 type Options struct {
 	Timeout    time.Duration // per request, body included; default 10s
 	MaxBody    int64         // response body bytes read; default 1 MiB
+	// MaxHeader bounds the bytes of a response's status line and headers;
+	// default 64 KiB. An answer with more is a transport failure.
+	MaxHeader int64
 	CaseHeader string        // carries the case id; "X-Conformance-Case"
 }
 
@@ -25,6 +28,7 @@ type Options struct {
 const (
 	DefaultTimeout    = 10 * time.Second
 	DefaultMaxBody    = 1 << 20
+	DefaultMaxHeader  = 64 << 10
 	DefaultCaseHeader = "X-Conformance-Case"
 )
 
@@ -57,10 +61,16 @@ func New(opts Options) *Client {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}
+	if opts.MaxHeader <= 0 {
+		opts.MaxHeader = DefaultMaxHeader
+	}
 	if opts.CaseHeader == "" {
 		opts.CaseHeader = DefaultCaseHeader
 	}
 	tr := &http.Transport{
+		// Headers are kept whole in the reports; without a bound an
+		// implementation could send megabytes of them.
+		MaxResponseHeaderBytes: opts.MaxHeader,
 		Proxy:       nil,
 		DialContext: (&net.Dialer{Timeout: opts.Timeout}).DialContext,
 		// The checks judge the bytes as sent, Content-Encoding included.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -148,6 +149,26 @@ func TestDoBodyAtLimitIsNotTooLarge(t *testing.T) {
 	}
 	if resp.TooLarge || string(resp.Body) != "12345678" {
 		t.Errorf("TooLarge = %v, Body = %q", resp.TooLarge, resp.Body)
+	}
+}
+
+func TestDoBoundsHeaders(t *testing.T) {
+	s := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+		for i := range n {
+			w.Header().Set("X-Filler-"+strconv.Itoa(i), strings.Repeat("f", 1000))
+		}
+	})
+	c := New(Options{MaxHeader: 16 << 10})
+	if _, err := c.Do(context.Background(), s.URL,
+		runner.Request{Method: "GET", Path: "/", Query: map[string]string{"n": "10"}},
+		""); err != nil {
+		t.Errorf("10 KB of headers: %v", err)
+	}
+	_, err := c.Do(context.Background(), s.URL,
+		runner.Request{Method: "GET", Path: "/", Query: map[string]string{"n": "40"}}, "")
+	if KindOf(err) == "" {
+		t.Errorf("40 KB of headers past a 16 KiB bound: %v, want a transport failure", err)
 	}
 }
 
