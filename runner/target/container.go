@@ -150,7 +150,7 @@ func (c *Container) request(env Env, port string) tc.GenericContainerRequest {
 	r := tc.ContainerRequest{
 		Image:        c.opts.Image,
 		ExposedPorts: []string{port},
-		Env:          env.vars(c.port()),
+		Env:          env.vars("0.0.0.0", c.port()),
 		Networks:     []string{c.network.Name},
 		// Only the mapping: the image may have no shell for an exec
 		// check (FROM scratch), and readiness over HTTP is polled by

@@ -100,7 +100,7 @@ func TestContainer(t *testing.T) {
 			t.Errorf("relay got %d %q, want 200 \"pong-host\"", status,
 				body)
 		}
-		for name, v := range map[string]string{"PORT": "8080",
+		for name, v := range map[string]string{"HOST": "0.0.0.0", "PORT": "8080",
 			"UPSTREAM_URL": up, "TEST_CONTROL": "false", "GREETING": "hi"} {
 			if _, got := get(t, base+"/env?name="+name); got != v {
 				t.Errorf("%s = %q, want %q", name, got, v)

@@ -139,7 +139,7 @@ func (p *Process) Start(ctx context.Context, env Env) (string, error) {
 func (p *Process) spawn(env Env) error {
 	cmd := exec.Command(p.argv[0], p.argv[1:]...)
 	cmd.Dir = p.opts.Dir
-	cmd.Env = append(os.Environ(), environ(env.vars(p.port))...)
+	cmd.Env = append(os.Environ(), environ(env.vars("127.0.0.1", p.port))...)
 	// Its own group, so that Stop reaches whatever it starts in turn.
 	cmd.SysProcAttr = procAttr()
 

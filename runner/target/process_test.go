@@ -27,12 +27,12 @@ func TestProcess(t *testing.T) {
 		p := NewProcess([]string{bin}, quick)
 		stopOnCleanup(t, p)
 		base, err := p.Start(ctx, Env{UpstreamURL: up, TestControl: true,
-			Extra: map[string]string{"GREETING": "hi", "PORT": "1"}})
+			Extra: map[string]string{"GREETING": "hi", "PORT": "1", "HOST": "x"}})
 		if err != nil {
 			t.Fatalf("Start: %v", err)
 		}
 		u, _ := url.Parse(base)
-		want := map[string]string{"PORT": u.Port(), "UPSTREAM_URL": up,
+		want := map[string]string{"HOST": "127.0.0.1", "PORT": u.Port(), "UPSTREAM_URL": up,
 			"TEST_CONTROL": "true", "GREETING": "hi"}
 		for name, v := range want {
 			if _, got := get(t, base+"/env?name="+name); got != v {

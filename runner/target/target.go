@@ -15,8 +15,8 @@ import (
 
 // Env is what the harness passes to an implementation it starts. A process
 // or container sees it as environment variables: UPSTREAM_URL,
-// TEST_CONTROL=true|false and each entry of Extra, next to PORT. Extra
-// cannot override PORT, UPSTREAM_URL or TEST_CONTROL.
+// TEST_CONTROL=true|false and each entry of Extra, next to HOST and PORT,
+// where to listen. Extra cannot override what the harness sets itself.
 type Env struct {
 	UpstreamURL string            // the harness's upstream simulator
 	TestControl bool              // switch the test-control endpoint on
@@ -25,12 +25,12 @@ type Env struct {
 
 // vars returns the variables the implementation sees. Extra comes first
 // so that it cannot override what the harness sets itself.
-func (e Env) vars(port int) map[string]string {
-	m := make(map[string]string, len(e.Extra)+3)
+func (e Env) vars(host string, port int) map[string]string {
+	m := make(map[string]string, len(e.Extra)+4)
 	for k, v := range e.Extra {
 		m[k] = v
 	}
-	m["PORT"] = strconv.Itoa(port)
+	m["HOST"], m["PORT"] = host, strconv.Itoa(port)
 	m["UPSTREAM_URL"] = e.UpstreamURL
 	m["TEST_CONTROL"] = strconv.FormatBool(e.TestControl)
 	return m

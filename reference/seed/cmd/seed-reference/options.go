@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"strconv"
 	"time"
 
@@ -38,7 +39,9 @@ func parseOptions(args []string, getenv func(string) string,
 	}
 	addr := defaultAddr
 	if p := getenv("PORT"); p != "" {
-		addr = ":" + p
+		// HOST, as the harness sets it, keeps a test-control endpoint off
+		// other interfaces; without it, every interface is served.
+		addr = net.JoinHostPort(getenv("HOST"), p)
 	}
 	rate := getenv("RATE_LIMIT")
 	if rate == "" {
@@ -49,7 +52,7 @@ func parseOptions(args []string, getenv func(string) string,
 	fs := flag.NewFlagSet("seed-reference", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", addr,
-		"listen address (env PORT gives \":PORT\")")
+		"listen address (env HOST and PORT give \"HOST:PORT\")")
 	fs.StringVar(&o.cfg.UpstreamURL, "upstream", getenv("UPSTREAM_URL"),
 		"membership directory base URL, required (env UPSTREAM_URL)")
 	fs.DurationVar(&o.cfg.UpstreamTimeout, "upstream-timeout", envTimeout,

@@ -32,6 +32,9 @@ func TestParseOptionsPrecedence(t *testing.T) {
 		{name: "PORT without -addr", env: map[string]string{
 			"UPSTREAM_URL": "http://dir", "PORT": "9000"},
 			check: func(o options) bool { return o.addr == ":9000" }},
+		{name: "HOST and PORT", env: map[string]string{
+			"UPSTREAM_URL": "http://dir", "HOST": "127.0.0.1", "PORT": "9000"},
+			check: func(o options) bool { return o.addr == "127.0.0.1:9000" }},
 		{name: "-addr over PORT", args: []string{"-addr", "127.0.0.1:0"},
 			env:   map[string]string{"UPSTREAM_URL": "u", "PORT": "9000"},
 			check: func(o options) bool { return o.addr == "127.0.0.1:0" }},
