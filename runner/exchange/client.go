@@ -16,12 +16,12 @@ import (
 
 // Options configures a Client. A zero field takes its default.
 type Options struct {
-	Timeout    time.Duration // per request, body included; default 10s
-	MaxBody    int64         // response body bytes read; default 1 MiB
+	Timeout time.Duration // per request, body included; default 10s
+	MaxBody int64         // response body bytes read; default 1 MiB
 	// MaxHeader bounds the bytes of a response's status line and headers;
 	// default 64 KiB. An answer with more is a transport failure.
-	MaxHeader int64
-	CaseHeader string        // carries the case id; "X-Conformance-Case"
+	MaxHeader  int64
+	CaseHeader string // carries the case id; "X-Conformance-Case"
 }
 
 // The defaults of Options.
@@ -71,8 +71,8 @@ func New(opts Options) *Client {
 		// Headers are kept whole in the reports; without a bound an
 		// implementation could send megabytes of them.
 		MaxResponseHeaderBytes: opts.MaxHeader,
-		Proxy:       nil,
-		DialContext: (&net.Dialer{Timeout: opts.Timeout}).DialContext,
+		Proxy:                  nil,
+		DialContext:            (&net.Dialer{Timeout: opts.Timeout}).DialContext,
 		// The checks judge the bytes as sent, Content-Encoding included.
 		DisableCompression:  true,
 		MaxIdleConnsPerHost: 16,

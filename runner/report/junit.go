@@ -101,7 +101,7 @@ func newJUnit(run Run) junitSuites {
 			if s.Timestamp == "" && !r.Started.IsZero() {
 				s.Timestamp = r.Started.UTC().Format("2006-01-02T15:04:05")
 			}
-			c := newJUnitCase(r)
+			c := newJUnitCase(r, run.AllowUntriggered)
 			s.Cases = append(s.Cases, c)
 			d += r.Duration
 			s.Tests++
@@ -148,7 +148,7 @@ func junitProperties(run Run) []junitProperty {
 	return props
 }
 
-func newJUnitCase(r runner.Result) junitCase {
+func newJUnitCase(r runner.Result, allowUntriggered bool) junitCase {
 	c := junitCase{Name: clean(oneLine(caseName(r.Case))),
 		Classname: clean(r.Case.Operation), Time: seconds(r.Duration),
 		SystemOut: newJUnitText(exchangeText(r.Exchange)),
@@ -168,7 +168,14 @@ func newJUnitCase(r runner.Result) junitCase {
 			r.Reason))}
 	case runner.Skipped:
 		c.Skipped = &junitSkipped{Message: msg}
-	default: // error, untriggered and any outcome outside the set
+	case runner.Untriggered:
+		if allowUntriggered {
+			c.Skipped = &junitSkipped{Message: clean(oneLine("untriggered: " +
+				r.Case.Untriggered))}
+			break
+		}
+		c.Error = &junitProblem{Message: msg, Type: r.Outcome.String()}
+	default: // error and any outcome outside the set
 		c.Error = &junitProblem{Message: msg, Type: r.Outcome.String(),
 			Text: clean(violationsText(r))}
 	}

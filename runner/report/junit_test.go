@@ -47,6 +47,7 @@ func TestJUnitOutcomeElements(t *testing.T) {
 	tests := []struct {
 		name    string
 		outcome runner.Outcome
+		allow   bool // --allow-untriggered
 		element string
 		typ     string
 	}{
@@ -57,12 +58,14 @@ func TestJUnitOutcomeElements(t *testing.T) {
 			typ: "error"},
 		{name: "untriggered", outcome: runner.Untriggered, element: "error",
 			typ: "untriggered"},
+		{name: "untriggered and allowed", outcome: runner.Untriggered,
+			allow: true, element: "skipped"},
 		{name: "waived", outcome: runner.Waived, element: "skipped"},
 		{name: "skipped", outcome: runner.Skipped, element: "skipped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			run := Run{Results: []runner.Result{
+			run := Run{AllowUntriggered: tt.allow, Results: []runner.Result{
 				newResult(t, 400, tt.outcome)}}
 			c := junitOf(t, run).Suites[0].Cases[0]
 

@@ -19,6 +19,9 @@ type Run struct {
 	Results []runner.Result
 	// Warnings are the document and fixture warnings of the whole run.
 	Warnings []runner.Warning
+	// AllowUntriggered says the user accepts untriggered cases: JUnit
+	// lists them as skipped instead of as errors.
+	AllowUntriggered bool
 	// Masker replaces the run's secrets in every output. Its zero value
 	// masks nothing.
 	Masker runner.Masker

@@ -80,6 +80,7 @@ func (r *runCmd) finish(ctx context.Context, session *harness.Session, suiteOK b
 
 	fmt.Fprintln(stdout)
 	run := session.Report(runner.Version)
+	run.AllowUntriggered = r.AllowUntriggered
 	if err := report.WriteAll(r.ReportDir, run); err != nil {
 		fmt.Fprintln(stderr, "runner:", err)
 		return exitHarness
