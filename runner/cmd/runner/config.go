@@ -31,7 +31,7 @@ type cli struct {
 
 // selection names the contract and which of its cases to run.
 type selection struct {
-	Fixtures    string   `help:"Fixture file saying how to trigger each status." default:"fixtures/seed.yaml" env:"CONFORMANCE_FIXTURES" placeholder:"FILE"`
+	Fixtures    string   `help:"Fixture file saying how to trigger each status (default: fixtures/seed.yaml, from the current folder)." default:"fixtures/seed.yaml" env:"CONFORMANCE_FIXTURES" placeholder:"FILE"`
 	Contract    string   `help:"OpenAPI document; default: the one the fixture file names." env:"CONFORMANCE_CONTRACT" placeholder:"FILE"`
 	Profile     string   `help:"How strictly responses are judged: strict or literal." enum:"strict,literal" default:"strict" env:"CONFORMANCE_PROFILE"`
 	Operation   []string `help:"Only these operations (METHOD /path or operationId), comma-separated." env:"CONFORMANCE_OPERATION"`
@@ -39,12 +39,14 @@ type selection struct {
 	LabelFilter string   `help:"Ginkgo label expression, such as 'class:5xx && !trigger:state'." env:"CONFORMANCE_LABEL_FILTER" placeholder:"EXPR"`
 }
 
-// target says how to reach the implementation: exactly one of the four.
+// target says how to reach the implementation: exactly one of the four,
+// which runCmd.Validate asks for (kong's own "required" would print all
+// four in the usage line, as if each were needed).
 type targetFlags struct {
-	BaseURL       string            `help:"Base URL of an implementation already running." env:"CONFORMANCE_BASE_URL" xor:"target" required:"" placeholder:"URL"`
-	Command       string            `help:"Shell command that starts the implementation; it is given PORT, UPSTREAM_URL and TEST_CONTROL." env:"CONFORMANCE_COMMAND" xor:"target" required:"" placeholder:"CMD"`
-	Image         string            `help:"Container image of the implementation, already on the Docker engine." env:"CONFORMANCE_IMAGE" xor:"target" required:"" placeholder:"IMAGE"`
-	Dockerfile    string            `help:"Dockerfile to build the implementation's image from; its folder is the build context." env:"CONFORMANCE_DOCKERFILE" xor:"target" required:"" placeholder:"FILE"`
+	BaseURL       string            `help:"Base URL of an implementation already running." env:"CONFORMANCE_BASE_URL" xor:"target" placeholder:"URL"`
+	Command       string            `help:"Shell command that starts the implementation; it is given PORT, UPSTREAM_URL and TEST_CONTROL." env:"CONFORMANCE_COMMAND" xor:"target" placeholder:"CMD"`
+	Image         string            `help:"Container image of the implementation, already on the Docker engine." env:"CONFORMANCE_IMAGE" xor:"target" placeholder:"IMAGE"`
+	Dockerfile    string            `help:"Dockerfile to build the implementation's image from; its folder is the build context." env:"CONFORMANCE_DOCKERFILE" xor:"target" placeholder:"FILE"`
 	ContainerPort int               `help:"Port the implementation listens on inside its container." default:"8080" env:"CONFORMANCE_CONTAINER_PORT"`
 	ReadyPath     string            `help:"Path polled until the implementation answers." default:"/" env:"CONFORMANCE_READY_PATH"`
 	StartTimeout  time.Duration     `help:"How long to wait for the implementation to answer." default:"60s" env:"CONFORMANCE_START_TIMEOUT"`
@@ -75,6 +77,8 @@ func (r *runCmd) Validate() error {
 		return fmt.Errorf("--max-body %d: must be a positive number of bytes", r.MaxBody)
 	case r.ContainerPort < 1 || r.ContainerPort > 65535:
 		return fmt.Errorf("--container-port %d: not a port", r.ContainerPort)
+	case r.BaseURL == "" && r.Command == "" && r.Image == "" && r.Dockerfile == "":
+		return errors.New("no implementation named: give one of --base-url, --command, --image or --dockerfile")
 	}
 	return nil
 }
@@ -113,6 +117,9 @@ func parse(args []string, stdout io.Writer, lookup func(string) (string, bool)) 
 		return nil, nil
 	}
 	if err != nil {
+		if r, ok := file.(*fileResolver); ok {
+			err = r.explain(err)
+		}
 		return nil, err
 	}
 	switch ctx.Command() {
@@ -154,7 +161,8 @@ func configFile(args []string, lookup func(string) (string, bool)) (kong.Resolve
 		return nil, fmt.Errorf("reading config %s: %s", path,
 			strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	return &fileResolver{path: path, values: values, lookup: lookup}, nil
+	return &fileResolver{path: path, values: values, lookup: lookup,
+		used: map[string]bool{}}, nil
 }
 
 // fileResolver gives kong the values of a config file. It yields to the
@@ -164,6 +172,17 @@ type fileResolver struct {
 	path   string
 	values map[string]any
 	lookup func(string) (string, bool)
+	used   map[string]bool // the flags given a value from the file
+}
+
+// explain names the file in an error about a value it gave, such as
+// "--timeout: expected duration but got "soon"".
+func (r *fileResolver) explain(err error) error {
+	name, _, ok := strings.Cut(strings.TrimPrefix(err.Error(), "--"), ":")
+	if ok && r.used[name] {
+		return fmt.Errorf("config %s: %w", r.path, err)
+	}
+	return err
 }
 
 // Validate refuses a config file that names an option no command has.
@@ -201,6 +220,7 @@ func (r *fileResolver) Resolve(_ *kong.Context, _ *kong.Path, f *kong.Flag) (any
 	if !ok {
 		return nil, nil
 	}
+	r.used[f.Name] = true
 	switch v := v.(type) {
 	case []any:
 		parts := make([]string, len(v))

@@ -20,6 +20,7 @@ func TestRunBadInput(t *testing.T) {
 		"\nbogusKey: 1\noperations: {}\n")
 	missing := filepath.Join(dir, "missing.yaml")
 	listConfig := writeFile(t, dir, "list.yaml", "- a\n- b\n")
+	badValue := writeFile(t, dir, "value.yaml", "timeout: soon\n")
 
 	tests := []struct {
 		name  string
@@ -47,6 +48,8 @@ func TestRunBadInput(t *testing.T) {
 			names: "--max-body", usage: true},
 		{name: "config not a mapping", args: []string{"--config", listConfig},
 			names: listConfig},
+		{name: "config value of the wrong kind", args: []string{"--config", badValue},
+			names: badValue, usage: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,6 +64,19 @@ func TestRunBadInput(t *testing.T) {
 				t.Errorf("a rejected run wrote %s", reports)
 			}
 		})
+	}
+}
+
+// TestRunNeedsOneTarget: with no target the error says what to give,
+// and the usage line does not present every target as required.
+func TestRunNeedsOneTarget(t *testing.T) {
+	t.Parallel()
+	r := runRunner(t, nil, "run", "--report-dir", t.TempDir())
+	wantCode(t, r, exitHarness)
+	wantOneLine(t, r.stderr, "one of --base-url, --command, --image or --dockerfile", true)
+	help := runRunner(t, nil, "run", "--help")
+	if first, _, _ := strings.Cut(help.stdout, "\n"); first != "Usage: runner run [flags]" {
+		t.Errorf("usage line %q names flags as required", first)
 	}
 }
 
