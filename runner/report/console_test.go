@@ -49,7 +49,7 @@ func TestConsoleLastLine(t *testing.T) {
 	}{
 		{name: "empty run", run: Run{}, last: "0 passed, 0 failed"},
 		{name: "sample", run: sampleRun(t),
-			last: "3 passed, 1 failed, 1 skipped"},
+			last: "3 passed, 1 failed, 1 error, 1 untriggered, 1 waived, 1 skipped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -192,7 +192,7 @@ func TestHTMLShowsCaseDetails(t *testing.T) {
 	for _, want := range []string{
 		run.Contract.SHA256, "0.1.0", "curl -X PUT",
 		string(runner.RuleStrictUndeclared), "setting state: connection refused",
-		"3 passed, 1 failed, 1 skipped",
+		"3 passed, 1 failed, 1 error, 1 untriggered, 1 waived, 1 skipped",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page lacks %q", want)

@@ -35,14 +35,16 @@ func Summarize(run Run) Summary {
 // Count returns the number of cases that ended with o.
 func (s Summary) Count(o runner.Outcome) int { return s.ByOutcome[o] }
 
-// Line returns the closing summary, "N passed, N failed", counting cases
-// of those two outcomes only, followed by ", N skipped" when any case was
-// skipped. Errors and untriggered cases are in Breakdown, printed above it.
+// Line returns the closing summary, "N passed, N failed", followed by the
+// count of each other outcome that some case had, in the order of
+// Breakdown: "9 passed, 1 failed, 1 error".
 func (s Summary) Line() string {
 	line := fmt.Sprintf("%d passed, %d failed", s.Count(runner.Passed),
 		s.Count(runner.Failed))
-	if n := s.Count(runner.Skipped); n > 0 {
-		line += fmt.Sprintf(", %d skipped", n)
+	for _, o := range outcomes() {
+		if n := s.Count(o); n > 0 && o != runner.Passed && o != runner.Failed {
+			line += fmt.Sprintf(", %d %s", n, o)
+		}
 	}
 	return line
 }

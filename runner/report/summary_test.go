@@ -8,7 +8,8 @@ import (
 )
 
 // lastLine is the form the console's last line must take.
-var lastLine = regexp.MustCompile(`^\d+ passed, \d+ failed(, \d+ skipped)?$`)
+var lastLine = regexp.MustCompile(`^\d+ passed, \d+ failed(, \d+ error)?` +
+	`(, \d+ untriggered)?(, \d+ waived)?(, \d+ skipped)?$`)
 
 func TestSummary(t *testing.T) {
 	tests := []struct {
@@ -20,10 +21,10 @@ func TestSummary(t *testing.T) {
 		{name: "all passed",
 			outcomes: []runner.Outcome{runner.Passed, runner.Passed},
 			line:     "2 passed, 0 failed"},
-		{name: "only failed counts as failed",
+		{name: "other outcomes follow",
 			outcomes: []runner.Outcome{runner.Passed, runner.Failed,
 				runner.Error, runner.Untriggered, runner.Waived},
-			line: "1 passed, 1 failed"},
+			line: "1 passed, 1 failed, 1 error, 1 untriggered, 1 waived"},
 		{name: "skipped follows",
 			outcomes: []runner.Outcome{runner.Failed, runner.Skipped,
 				runner.Skipped},
