@@ -77,7 +77,34 @@ func (s *Session) Run(ctx context.Context, c runner.Case) (res runner.Result) {
 		}
 		s.Record(res)
 	}()
-	return s.Engine.Run(ctx, c)
+	return s.noteExit(ctx, s.Engine.Run(ctx, c))
+}
+
+// noteExit says in a case that got no answer that the implementation
+// the harness started is no longer running, and how it ended: the cause
+// of the failure, and of the errors of the cases after it.
+func (s *Session) noteExit(ctx context.Context, res runner.Result) runner.Result {
+	ex, ok := s.Target.(target.Exiter)
+	if !ok || res.Exchange != nil && res.Exchange.Response != nil {
+		return res
+	}
+	if res.Outcome != runner.Failed && res.Outcome != runner.Error {
+		return res
+	}
+	end := ex.Exited(ctx)
+	if end == nil {
+		return res
+	}
+	note := s.Masker.String("the implementation is no longer running (" + end.Error() + ")")
+	for i, v := range res.Violations {
+		if v.Rule == runner.RuleTransport {
+			res.Violations[i].Actual += "; " + note
+		}
+	}
+	if res.Reason != "" {
+		res.Reason += "; " + note
+	}
+	return res
 }
 
 // Interrupt records that the run was stopped before its end: the cases

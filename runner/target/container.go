@@ -244,6 +244,19 @@ func (c *Container) Stop(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// Exited returns how the container ended, or nil while it runs, before
+// Start and when the engine cannot say.
+func (c *Container) Exited(ctx context.Context) error {
+	if c.ctr == nil {
+		return nil
+	}
+	st, err := c.ctr.State(ctx)
+	if err != nil || st.Running {
+		return nil
+	}
+	return fmt.Errorf("container %s, exit code %d", st.Status, st.ExitCode)
+}
+
 // Info reports the kind "container", the image, its id once started and
 // the base URL. It is safe for concurrent use.
 func (c *Container) Info() Info {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,6 +107,9 @@ func TestContainer(t *testing.T) {
 				t.Errorf("%s = %q, want %q", name, got, v)
 			}
 		}
+		if err := c.Exited(ctx); err != nil {
+			t.Errorf("Exited while running: %v", err)
+		}
 		get(t, base+"/say?text=from-the-container")
 		awaitLine(t, c, from, "stdout from-the-container")
 		info := c.Info()
@@ -117,6 +121,10 @@ func TestContainer(t *testing.T) {
 		// Stop reads the output to its end: a line written just before
 		// is kept, without waiting for it.
 		get(t, base+"/say?text=last-words")
+		http.Get(base + "/exit") // no answer: it exits at once
+		if err := awaitExit(t, c); !strings.Contains(err.Error(), "exit code 4") {
+			t.Errorf("Exited = %v, want exit code 4", err)
+		}
 		id, nw := c.ids()
 		if err := c.Stop(ctx); err != nil {
 			t.Fatalf("Stop: %v", err)

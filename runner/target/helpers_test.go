@@ -108,3 +108,22 @@ func stopOnCleanup(tb testing.TB, t Target) {
 		}
 	})
 }
+
+// awaitExit polls Exited until the target says it has ended, for up to
+// ten seconds, and returns what it said.
+func awaitExit(tb testing.TB, e Exiter) error {
+	tb.Helper()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	limit := time.After(10 * time.Second)
+	for {
+		if err := e.Exited(context.Background()); err != nil {
+			return err
+		}
+		select {
+		case <-limit:
+			tb.Fatal("the implementation did not exit")
+		case <-tick.C:
+		}
+	}
+}

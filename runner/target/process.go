@@ -203,6 +203,15 @@ func (p *Process) alive(context.Context) error {
 	}
 }
 
+// Exited returns how the process ended, or nil while it runs or before
+// Start.
+func (p *Process) Exited(ctx context.Context) error {
+	if p.cmd == nil || p.done == nil {
+		return nil
+	}
+	return p.alive(ctx)
+}
+
 // status returns the exit status, or "running".
 func (p *Process) status() string {
 	if p.alive(context.Background()) != nil {

@@ -5,6 +5,7 @@ package target
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -133,8 +134,14 @@ func TestProcess(t *testing.T) {
 
 	t.Run("stop ends a process that obeys SIGTERM", func(t *testing.T) {
 		p := NewProcess([]string{bin}, quick)
+		if p.Exited(ctx) != nil {
+			t.Error("Exited before Start")
+		}
 		if _, err := p.Start(ctx, Env{}); err != nil {
 			t.Fatalf("Start: %v", err)
+		}
+		if err := p.Exited(ctx); err != nil {
+			t.Errorf("Exited while running: %v", err)
 		}
 		if err := p.Stop(ctx); err != nil {
 			t.Fatalf("Stop: %v", err)
@@ -142,6 +149,22 @@ func TestProcess(t *testing.T) {
 		ws := p.cmd.ProcessState.Sys().(syscall.WaitStatus)
 		if !ws.Signaled() || ws.Signal() != syscall.SIGTERM {
 			t.Errorf("ended by %v, want SIGTERM alone", ws)
+		}
+		if p.Exited(ctx) == nil {
+			t.Error("Exited says nothing after Stop")
+		}
+	})
+
+	t.Run("exited says how", func(t *testing.T) {
+		p := NewProcess([]string{bin}, quick)
+		stopOnCleanup(t, p)
+		base, err := p.Start(ctx, Env{})
+		if err != nil {
+			t.Fatalf("Start: %v", err)
+		}
+		http.Get(base + "/exit") // no answer: it exits at once
+		if err := awaitExit(t, p); !strings.Contains(err.Error(), "exit status 4") {
+			t.Errorf("Exited = %v, want exit status 4", err)
 		}
 	})
 

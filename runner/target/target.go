@@ -73,10 +73,19 @@ type Target interface {
 	Logs(from, to time.Time) []string
 }
 
+// Exiter is a Target that can tell whether the implementation it started
+// has ended: a process or a container. Exited returns nil while it runs,
+// and how it ended once it has, such as "exit status 2".
+type Exiter interface {
+	Exited(ctx context.Context) error
+}
+
 // Every kind is a Target.
 var (
 	_ Target = (*URL)(nil)
 	_ Target = (*Container)(nil)
+	_ Exiter = (*Process)(nil)
+	_ Exiter = (*Container)(nil)
 )
 
 // DefaultDeadline is how long Start waits for an implementation to answer

@@ -9,7 +9,8 @@
 //
 // Its endpoints: GET /env?name=X answers the value of X; GET /up calls
 // $UPSTREAM_URL/ping and relays the status and body it got; GET /pid
-// answers its process id; GET /say?text=X prints X on stdout.
+// answers its process id; GET /say?text=X prints X on stdout; GET /exit
+// ends it with status 4.
 package main
 
 import (
@@ -71,6 +72,10 @@ func serve() {
 		fmt.Println(r.URL.Query().Get("text"))
 	})
 	mux.HandleFunc("GET /up", relay)
+	mux.HandleFunc("GET /exit", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("exiting on request")
+		os.Exit(4)
+	})
 
 	addr := ":" + os.Getenv("PORT")
 	fmt.Fprintln(os.Stderr, "impl: listening on", addr)
