@@ -39,6 +39,11 @@ type Case struct {
 	Trigger *Trigger `json:"trigger,omitempty"`
 	// Untriggered says why no trigger is known; set when Trigger is nil.
 	Untriggered string `json:"untriggered,omitempty"`
+	// Defect names the place of the document, and its defect, that leaves
+	// the status with no usable schema; empty when there is none. Such a
+	// case is an error of the document whatever its trigger: no request
+	// is sent.
+	Defect string `json:"defect,omitempty"`
 	// Request is the base request of the operation with the trigger's
 	// change applied; variables are already substituted.
 	Request Request `json:"-"`

@@ -50,6 +50,10 @@ type Operation struct {
 	// as 4XX and "default" name no status to trigger and are left out,
 	// with a warning.
 	Statuses []int
+	// Defects holds, by status, the response schemas that cannot judge an
+	// answer; a case of such a status is an error of the document, not a
+	// verdict. Nil when every schema is sound.
+	Defects map[int][]Defect
 }
 
 // Error is a document that cannot be used at all.
@@ -109,8 +113,8 @@ func Parse(ctx context.Context, file string, data []byte) (*Contract, error) {
 	}
 
 	c.Warnings = append(c.Warnings, normalizePaths(doc)...)
-	c.Warnings = append(c.Warnings, validate(ctx, doc)...)
 	ops, warns := operations(doc)
+	c.Warnings = append(c.Warnings, validate(ctx, doc, ops)...)
 	c.Warnings = append(c.Warnings, warns...)
 	if len(ops) == 0 {
 		return nil, &Error{File: file,

@@ -44,8 +44,15 @@ type Engine struct {
 }
 
 // Run runs one case and returns its verdict. It never panics on what the
-// implementation sends; cancelling ctx ends the case with an error.
+// implementation sends; cancelling ctx ends the case with an error. A case
+// with a Defect ends in error before anything is sent.
 func (e *Engine) Run(ctx context.Context, c runner.Case) (res runner.Result) {
+	if c.Defect != "" {
+		// Not run: no answer could be judged by the broken schema.
+		return runner.Result{Case: c, Outcome: runner.Error,
+			Reason: e.Masker.String("the document cannot judge this status: " +
+				c.Defect)}
+	}
 	if c.Trigger == nil {
 		// Not run: no start time, no duration.
 		return runner.Result{Case: c, Outcome: runner.Untriggered,

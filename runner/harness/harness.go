@@ -109,27 +109,7 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 func (l *Loaded) Warnings() []runner.Warning {
 	w := append([]runner.Warning(nil), l.Contract.Warnings...)
 	w = append(w, l.Plan.Warnings...)
-	return append(w, unusedVariables(l.Options.Environ, l.Fixtures)...)
-}
-
-// unusedVariables warns about each CONFORMANCE_VAR_ setting that names no
-// variable of the fixtures: most likely a typo, and the fixture's own
-// value is used instead.
-func unusedVariables(environ []string, f *fixture.File) []runner.Warning {
-	known := map[string]bool{}
-	for _, v := range f.Variables {
-		known[fixture.EnvName(v.Name)] = true
-	}
-	var warns []runner.Warning
-	for _, kv := range environ {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, fixture.EnvPrefix) && !known[name] {
-			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
-				Place:   "environment",
-				Message: name + " is set, but " + f.Path + " has no such variable"})
-		}
-	}
-	return warns
+	return append(w, l.Fixtures.EnvWarnings(l.Options.Environ)...)
 }
 
 // Profile returns the profile in force.

@@ -26,9 +26,11 @@ type Plan struct {
 
 // Build plans every documented status of every operation of c. A status
 // the fixtures do not trigger becomes an untriggered case with the
-// reason; a fixture for something the document lacks is a warning. An
-// error means the fixtures cannot make a request at all, such as a path
-// parameter with no value.
+// reason; a fixture for something the document lacks is a warning. A
+// status whose response schema is broken is planned with the defect, for
+// the engine to report as an error. An error means the fixtures cannot
+// make the request they describe, such as a path parameter with no value
+// or one the path does not have.
 func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 	var p Plan
 	used := map[string]bool{}
@@ -36,6 +38,11 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 		fop, key := find(f, op)
 		if key != "" {
 			used[key] = true
+			b := fop.Request
+			if err := checkPathNames(op, b.Path, b.PathLines, f.Path,
+				op.Key+" request", fop.Line); err != nil {
+				return Plan{}, err
+			}
 		}
 		for _, status := range op.Statuses {
 			cs, err := planCase(op, fop, status, f.Path)
@@ -46,12 +53,13 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 		}
 		if fop != nil {
 			p.Warnings = append(p.Warnings, extraStatuses(op, fop, f.Path)...)
+			p.Warnings = append(p.Warnings, unusedExpect(op, fop, f.Path)...)
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(f.Operations)) {
 		if !used[key] {
 			p.Warnings = append(p.Warnings, runner.Warning{
-				Rule:    runner.RuleDocument,
+				Rule:    runner.RuleConfig,
 				Place:   fmt.Sprintf("%s:%d", f.Path, f.Operations[key].Line),
 				Message: "fixtures for " + key + ", which the document does not define",
 			})
@@ -82,6 +90,7 @@ func planCase(op contract.Operation, fop *fixture.Operation, status int, file st
 		Method:      op.Method,
 		Path:        op.Path,
 		Status:      status,
+		Defect:      joinDefects(op.Defects[status]),
 	}
 	if fop == nil {
 		cs.Untriggered = "the fixtures have no entry for this operation"
@@ -98,6 +107,13 @@ func planCase(op contract.Operation, fop *fixture.Operation, status int, file st
 	}
 	cs.Trigger = fs.Trigger
 	cs.Expect = expectations(fop.Expect, status)
+	if c := fs.Trigger.Change; c != nil {
+		err := checkPathNames(op, c.Path, fs.PathLines, file,
+			fmt.Sprintf("%s status %d", op.Key, status), fs.Line)
+		if err != nil {
+			return cs, err
+		}
+	}
 	req, err := request(op, fop.Request, fs.Trigger.Change)
 	if err != nil {
 		return cs, &fixture.Error{File: file, Line: fs.Line,
@@ -105,6 +121,15 @@ func planCase(op contract.Operation, fop *fixture.Operation, status int, file st
 	}
 	cs.Request = req
 	return cs, nil
+}
+
+// joinDefects renders the defects of one status on one line.
+func joinDefects(ds []contract.Defect) string {
+	s := make([]string, len(ds))
+	for i, d := range ds {
+		s[i] = d.String()
+	}
+	return strings.Join(s, "; ")
 }
 
 // expectations merges the values pinned for the status's class and for
@@ -127,7 +152,7 @@ func extraStatuses(op contract.Operation, fop *fixture.Operation, file string) [
 	var warns []runner.Warning
 	for status, fs := range fop.Statuses {
 		if !op.Documented(status) {
-			warns = append(warns, runner.Warning{Rule: runner.RuleDocument,
+			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
 				Place: fmt.Sprintf("%s:%d", file, fs.Line),
 				Message: fmt.Sprintf("a trigger for status %d, which %s does not document: not planned",
 					status, op.Key)})

@@ -37,6 +37,9 @@ func TestSeedPlanCoversEveryStatus(t *testing.T) {
 		if c.Trigger == nil {
 			t.Errorf("%s: untriggered: %s", c.ID, c.Untriggered)
 		}
+		if c.Defect != "" {
+			t.Errorf("%s: defect %s", c.ID, c.Defect)
+		}
 	}
 	if len(p.Warnings) != 0 {
 		t.Errorf("warnings: %v", p.Warnings)
@@ -145,7 +148,8 @@ func TestOperationWithoutFixtures(t *testing.T) {
 			t.Errorf("%s: %+v", c.ID, c)
 		}
 	}
-	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:2" {
+	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:2" ||
+		p.Warnings[0].Rule != runner.RuleConfig {
 		t.Errorf("warnings: %v", p.Warnings)
 	}
 }
@@ -161,7 +165,8 @@ func TestUndocumentedStatusFixtureIsAWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:6" {
+	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:6" ||
+		p.Warnings[0].Rule != runner.RuleConfig {
 		t.Errorf("warnings: %v", p.Warnings)
 	}
 }

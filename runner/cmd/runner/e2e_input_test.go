@@ -67,6 +67,36 @@ func TestRunBadInput(t *testing.T) {
 	}
 }
 
+// TestBrokenResponseSchemaIsAnError: a response schema kin cannot use
+// makes its case an error of the document, in the plan and in a run,
+// never a failure of the implementation.
+func TestBrokenResponseSchemaIsAnError(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(filepath.Join(built.root, "specs", "seed.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The 200 response alone has "data": break its type.
+	broken := strings.Replace(string(data), "data:\n                    type: object",
+		"data:\n                    type: objekt", 1)
+	if broken == string(data) {
+		t.Fatal("specs/seed.yaml: no data object to break")
+	}
+	spec := writeFile(t, t.TempDir(), "seed.yaml", broken)
+
+	plan := runRunner(t, nil, "plan", "--contract", spec)
+	wantCode(t, plan, exitOK)
+	if !strings.Contains(plan.stdout, "cannot judge this status") {
+		t.Errorf("the plan does not say the 200 case cannot be judged:\n%s", plan.stdout)
+	}
+	dir := t.TempDir()
+	r := runRunner(t, nil, "run", "--contract", spec, "--command", refCommand(),
+		"--report-dir", dir, "--color", "never")
+	wantCode(t, r, exitHarness)
+	wantOutcomes(t, readReport(t, dir), seedCases, "passed",
+		map[string]string{"error": "200"})
+}
+
 // TestRunNeedsOneTarget: with no target the error says what to give,
 // and the usage line does not present every target as required.
 func TestRunNeedsOneTarget(t *testing.T) {

@@ -70,6 +70,9 @@ func requestLine(c runner.Case) string {
 
 // how says in words how the case reaches its status.
 func how(c runner.Case) string {
+	if c.Defect != "" {
+		return "not sent, an error: the document cannot judge this status (" + c.Defect + ")"
+	}
 	t := c.Trigger
 	if t == nil {
 		return "untriggered: " + c.Untriggered
