@@ -150,7 +150,9 @@ func (c *Client) Do(ctx context.Context, base string, req runner.Request,
 
 	b, err := io.ReadAll(io.LimitReader(hresp.Body, c.opts.MaxBody+1))
 	if err != nil {
-		return nil, classify(ctx, own, err)
+		// The status came: say so, and how much of the body.
+		return nil, classify(ctx, own, fmt.Errorf("status %d came, then the body"+
+			" broke off after %d bytes: %w", hresp.StatusCode, len(b), err))
 	}
 	resp := &Response{
 		Status:  hresp.StatusCode,

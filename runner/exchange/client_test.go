@@ -177,6 +177,7 @@ func TestDoTransportFailures(t *testing.T) {
 		name    string
 		handler http.HandlerFunc // nil: nothing listens
 		want    TransportKind
+		says    string // in the error
 	}{
 		{name: "refused", want: Refused},
 		{name: "never answers", want: Timeout, handler: stall},
@@ -195,6 +196,7 @@ func TestDoTransportFailures(t *testing.T) {
 				}
 			}},
 		{name: "closes mid-body", want: Reset,
+			says: "status 200 came, then the body broke off after 5 bytes",
 			handler: func(w http.ResponseWriter, r *http.Request) {
 				if conn := hijack(t, w); conn != nil {
 					io.WriteString(conn, "HTTP/1.1 200 OK\r\n"+
@@ -218,6 +220,9 @@ func TestDoTransportFailures(t *testing.T) {
 			}
 			if te.Kind != tt.want {
 				t.Errorf("Kind = %s (%v), want %s", te.Kind, te.Err, tt.want)
+			}
+			if !strings.Contains(te.Error(), tt.says) {
+				t.Errorf("error %q does not say %q", te, tt.says)
 			}
 		})
 	}
