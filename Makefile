@@ -10,7 +10,8 @@ IMAGE   ?= seed-reference:dev
 # pulled on a machine without a registry.
 export TESTCONTAINERS_RYUK_DISABLED := true
 
-GINKGO  := $(GO) run github.com/onsi/ginkgo/v2/ginkgo@v2.34.0
+GINKGO    := $(GO) run github.com/onsi/ginkgo/v2/ginkgo@v2.34.0
+BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 
 .PHONY: all build conformance test vet unit parallel bench image clean
 
@@ -43,6 +44,7 @@ parallel:
 ## bench: the check step and a full suite run, with memory figures
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./runner/check ./runner/plan ./suites | tee bench.txt
+	$(GO) run $(BENCHSTAT) bench.txt
 
 ## image: the reference implementation as a FROM scratch image, $(IMAGE)
 image:
