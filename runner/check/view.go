@@ -35,6 +35,9 @@ type view struct {
 	names    []string
 	props    map[string]*view
 	required map[string]bool
+	// optional marks the properties declared by a schema that lists
+	// required ones without them: the document said they may be absent.
+	optional map[string]bool
 	extra    extraKind
 	extraOf  *view // for extraSchema
 	items    *view
@@ -60,7 +63,8 @@ type alternatives struct {
 }
 
 func newView() *view {
-	return &view{props: map[string]*view{}, required: map[string]bool{}}
+	return &view{props: map[string]*view{}, required: map[string]bool{},
+		optional: map[string]bool{}}
 }
 
 // viewOf returns the view of s, building it into memo. A schema that
@@ -130,6 +134,9 @@ func (v *view) merge(s *openapi3.Schema, memo map[*openapi3.Schema]*view,
 	for name, ref := range s.Properties {
 		if ref != nil && ref.Value != nil && v.props[name] == nil {
 			v.props[name] = viewOf(ref.Value, memo)
+		}
+		if len(s.Required) > 0 && !slices.Contains(s.Required, name) {
+			v.optional[name] = true
 		}
 	}
 	for _, name := range s.Required {
