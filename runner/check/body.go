@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
 	"strconv"
 	"unicode/utf8"
 
@@ -21,6 +22,14 @@ const jsonSpace = " \t\r\n"
 // content and, for a JSON media type, that it is one well-formed JSON
 // value. It returns the value and whether it is fit to be judged further.
 func (j *judgement) body(r *response) (any, bool) {
+	if n := j.in.Header.Get("Content-Length"); j.in.Status == http.StatusNoContent &&
+		n != "" && n != "0" {
+		// HTTP clients read no body after a 204, whatever follows: the
+		// length announced is the only trace of one (RFC 9110, 8.6).
+		j.violate(runner.RuleBodyUndeclared, "", "no body: a 204 has none",
+			"Content-Length: "+n, "")
+		return nil, false
+	}
 	b := j.in.Body
 	empty := len(bytes.TrimLeft(b, jsonSpace)) == 0
 	switch {

@@ -33,7 +33,8 @@ const (
 )
 
 // Client sends requests to a target. It uses its own transport, ignores
-// proxy settings of the environment and never follows redirects. A Client
+// proxy settings of the environment, never follows redirects and opens a
+// connection per request, so that no answer spills into the next. A Client
 // is safe for concurrent use; Close releases its idle connections.
 type Client struct {
 	opts Options
@@ -74,9 +75,10 @@ func New(opts Options) *Client {
 		Proxy:                  nil,
 		DialContext:            (&net.Dialer{Timeout: opts.Timeout}).DialContext,
 		// The checks judge the bytes as sent, Content-Encoding included.
-		DisableCompression:  true,
-		MaxIdleConnsPerHost: 16,
-		IdleConnTimeout:     30 * time.Second,
+		DisableCompression: true,
+		// A connection per request: bytes an answer leaves behind (a body
+		// sent with a 204) cannot be read as the next case's answer.
+		DisableKeepAlives: true,
 	}
 	hc := &http.Client{
 		Transport: tr,
@@ -87,8 +89,8 @@ func New(opts Options) *Client {
 	return &Client{opts: opts, tr: tr, hc: hc}
 }
 
-// Close closes the idle connections of the client. Requests in flight are
-// not affected.
+// Close closes the client's idle connections, of which it keeps none
+// today. Requests in flight are not affected.
 func (c *Client) Close() { c.tr.CloseIdleConnections() }
 
 // validHeader checks names and values before they are sent: a value with

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -149,6 +150,32 @@ func TestDoBodyAtLimitIsNotTooLarge(t *testing.T) {
 	}
 	if resp.TooLarge || string(resp.Body) != "12345678" {
 		t.Errorf("TooLarge = %v, Body = %q", resp.TooLarge, resp.Body)
+	}
+}
+
+// TestDoOpensAConnectionPerRequest: what one answer leaves on its
+// connection (a body sent with a 204) never reaches the next request.
+func TestDoOpensAConnectionPerRequest(t *testing.T) {
+	var conns atomic.Int64
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	s.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	s.Start()
+	t.Cleanup(s.Close)
+	c := New(Options{})
+	for range 3 {
+		if _, err := c.Do(context.Background(), s.URL,
+			runner.Request{Method: "GET", Path: "/"}, ""); err != nil {
+			t.Fatalf("Do: %v", err)
+		}
+	}
+	if n := conns.Load(); n != 3 {
+		t.Errorf("3 requests over %d connections, want 3", n)
 	}
 }
 
