@@ -109,7 +109,29 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 func (l *Loaded) Warnings() []runner.Warning {
 	w := append([]runner.Warning(nil), l.Contract.Warnings...)
 	w = append(w, l.Plan.Warnings...)
-	return append(w, l.Fixtures.EnvWarnings(l.Options.Environ)...)
+	w = append(w, l.Fixtures.EnvWarnings(l.Options.Environ)...)
+	return append(w, shortSecrets(l.Fixtures)...)
+}
+
+// minSecretLen is the length below which a secret value is likely to
+// stand for unrelated text too.
+const minSecretLen = 6
+
+// shortSecrets warns of each secret variable whose value is so short that
+// masking it, as it is everywhere, hides the same letters in unrelated
+// text: a title, a path, a message.
+func shortSecrets(f *fixture.File) []runner.Warning {
+	var warns []runner.Warning
+	for _, v := range f.Variables {
+		if v.Secret && v.Value != "" && len(v.Value) < minSecretLen {
+			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
+				Place: f.Path + " variable " + v.Name,
+				Message: fmt.Sprintf("the secret value is %d characters long: "+
+					"it is masked wherever those characters appear, in unrelated "+
+					"text too", len(v.Value))})
+		}
+	}
+	return warns
 }
 
 // Profile returns the profile in force.

@@ -116,3 +116,39 @@ func TestPanicIsRecordedAsAnError(t *testing.T) {
 		t.Errorf("recorded outcome %s, want error", got)
 	}
 }
+
+// TestShortSecretIsAWarning: a secret so short that masking it hides
+// unrelated text is pointed out; one of the seed's length is not.
+func TestShortSecretIsAWarning(t *testing.T) {
+	tests := []struct {
+		name, token string
+		want        int
+	}{
+		{name: "short", token: "abc", want: 1},
+		{name: "long enough", token: "abcdefgh"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lookup := func(name string) (string, bool) {
+				if name == "CONFORMANCE_VAR_ADMINTOKEN" {
+					return tt.token, true
+				}
+				return "", false
+			}
+			l, err := harness.Load(context.Background(), harness.Options{
+				Fixtures: seedFixtures, Lookup: lookup})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, w := range l.Warnings() {
+				if strings.Contains(w.Message, "characters long") {
+					n++
+				}
+			}
+			if n != tt.want {
+				t.Errorf("%d warnings of a short secret, want %d: %v", n, tt.want, l.Warnings())
+			}
+		})
+	}
+}

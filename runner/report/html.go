@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -128,7 +129,7 @@ func newHTMLView(run Run) htmlView {
 
 	anchors := newAnchors()
 	for _, r := range run.Results {
-		r = mapResult(r, clean)
+		r = mapStrings(reflect.ValueOf(r), clean).Interface().(runner.Result)
 		v.Cases = append(v.Cases, newHTMLCase(r, anchors.next(r.Case.ID)))
 	}
 

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
@@ -134,9 +136,9 @@ func TestMaskingKeepsTheRunIntact(t *testing.T) {
 	}
 }
 
-// TestSecretInOpaqueValueMaskedOnOutput covers a value the copy cannot
-// walk, a struct inside a trigger: the pass over the rendered bytes masks
-// it all the same.
+// TestSecretInOpaqueValueMaskedOnOutput covers a value of a type the
+// report does not know, a struct inside a trigger: the deep copy masks
+// its strings all the same.
 func TestSecretInOpaqueValueMaskedOnOutput(t *testing.T) {
 	r := newResult(t, 422, runner.Failed)
 	r.Case.Trigger.Change = &runner.Change{
@@ -160,6 +162,29 @@ func TestSecretInOpaqueValueMaskedOnOutput(t *testing.T) {
 			}
 			if got := strings.Contains(b.String(), plainSecret); got != tt.leaks {
 				t.Errorf("secret present = %v, want %v", got, tt.leaks)
+			}
+		})
+	}
+}
+
+// TestShortSecretsKeepFilesWellFormed: a secret as short as one letter or
+// digit, or one that is a word of the formats themselves, masks values
+// and never a key or a tag.
+func TestShortSecretsKeepFilesWellFormed(t *testing.T) {
+	for _, secret := range []string{"1", "e", "name", "test", "case", "<"} {
+		t.Run(secret, func(t *testing.T) {
+			run := sampleRun(t)
+			run.Masker = runner.NewMasker(secret)
+			out := outputs(t, run)
+			if !json.Valid([]byte(out[JSONFile])) {
+				t.Errorf("report.json is not JSON:\n%.300s", out[JSONFile])
+			}
+			var suites struct{ XMLName xml.Name }
+			if err := xml.Unmarshal([]byte(out[JUnitFile]), &suites); err != nil {
+				t.Errorf("junit.xml is not XML: %v", err)
+			}
+			if !strings.Contains(out[HTMLFile], "</html>") {
+				t.Error("report.html lost its closing tag")
 			}
 		})
 	}

@@ -16,14 +16,14 @@ const (
 	HTMLFile  = "report.html"
 )
 
-// emit renders run into a buffer with render, masks the bytes and writes
-// them to w. Nothing reaches w when rendering fails.
+// emit renders run, its secrets masked, into a buffer with render and
+// writes it to w. Nothing reaches w when rendering fails.
 func emit(w io.Writer, run Run, render func(*bytes.Buffer, Run) error) error {
 	var buf bytes.Buffer
 	if err := render(&buf, masked(run)); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, run.Masker.String(buf.String()))
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
