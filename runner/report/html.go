@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io"
 	"maps"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -129,7 +128,7 @@ func newHTMLView(run Run) htmlView {
 
 	anchors := newAnchors()
 	for _, r := range run.Results {
-		r = mapStrings(reflect.ValueOf(r), clean).Interface().(runner.Result)
+		r = runner.MapStrings(r, clean)
 		v.Cases = append(v.Cases, newHTMLCase(r, anchors.next(r.Case.ID)))
 	}
 

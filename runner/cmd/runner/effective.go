@@ -50,11 +50,11 @@ func writeConfig(file string, r *runCmd, l *harness.Loaded) error {
 		}
 	}
 	sort.Strings(e.FromEnv)
-	data, err := json.MarshalIndent(e, "", "  ")
+	data, err := json.MarshalIndent(runner.MapStrings(e, l.Masker.String), "", "  ")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", file, err)
 	}
-	data = []byte(l.Masker.String(string(data)) + "\n")
+	data = append(data, '\n')
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", file, err)
 	}
