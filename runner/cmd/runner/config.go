@@ -50,7 +50,7 @@ type targetFlags struct {
 	ContainerPort int               `help:"Port the implementation listens on inside its container." default:"8080" env:"CONFORMANCE_CONTAINER_PORT"`
 	ReadyPath     string            `help:"Path polled until the implementation answers." default:"/" env:"CONFORMANCE_READY_PATH"`
 	StartTimeout  time.Duration     `help:"How long to wait for the implementation to answer." default:"60s" env:"CONFORMANCE_START_TIMEOUT"`
-	Env           map[string]string `help:"Extra environment of the implementation, KEY=VALUE (values are masked in reports)." env:"CONFORMANCE_ENV" placeholder:"KEY=VALUE"`
+	Env           map[string]string `help:"Extra environment of the implementation, KEY=VALUE; masked in config.json, and everywhere when KEY names a secret (TOKEN, SECRET, KEY...)." env:"CONFORMANCE_ENV" placeholder:"KEY=VALUE"`
 }
 
 type runCmd struct {
@@ -62,7 +62,7 @@ type runCmd struct {
 	MaxBody          int64         `help:"Bytes of a response body read at most." default:"1048576" env:"CONFORMANCE_MAX_BODY"`
 	Waivers          string        `help:"Waiver file: cases whose failure is accepted, each with a justification." env:"CONFORMANCE_WAIVERS" placeholder:"FILE"`
 	AllowUntriggered bool          `help:"Exit 0 even when some documented status has no trigger." env:"CONFORMANCE_ALLOW_UNTRIGGERED"`
-	ReportDir        string        `help:"Folder for junit.xml, report.json, report.html and config.json." default:"reports" env:"CONFORMANCE_REPORT_DIR" placeholder:"DIR"`
+	ReportDir        string        `help:"Folder for junit.xml, report.json, report.html and config.json (default: reports); an earlier run's four are removed first." default:"reports" env:"CONFORMANCE_REPORT_DIR" placeholder:"DIR"`
 	Color            string        `help:"Colour on the console: auto, always or never." enum:"auto,always,never" default:"auto" env:"CONFORMANCE_COLOR"`
 }
 

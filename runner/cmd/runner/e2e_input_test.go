@@ -97,6 +97,44 @@ func TestBrokenResponseSchemaIsAnError(t *testing.T) {
 		map[string]string{"error": "200"})
 }
 
+// TestRejectedRunLeavesNoEarlierReport: a run that stops at its input or
+// its setup removes the reports of the run before, so that a CI job
+// never publishes them as this run's; other files in the folder stay.
+// (A command line the parser refuses, such as an unknown flag, names no
+// folder yet and leaves it alone.)
+func TestRejectedRunLeavesNoEarlierReport(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{name: "bad input", args: []string{"--command", refCommand(), "--label-filter", "((("}},
+		{name: "setup fails", args: []string{"--command", "exit 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for _, name := range []string{"junit.xml", "report.json",
+				"report.html", "config.json", "notes.txt"} {
+				writeFile(t, dir, name, "earlier")
+			}
+			r := runRunner(t, nil, append([]string{"run", "--report-dir", dir,
+				"--color", "never"}, tt.args...)...)
+			wantCode(t, r, exitHarness)
+			for _, name := range []string{"junit.xml", "report.json", "report.html"} {
+				if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+					t.Errorf("%s of the earlier run is still there", name)
+				}
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, "notes.txt")); err != nil ||
+				string(b) != "earlier" {
+				t.Errorf("a file of the user's was touched: %q %v", b, err)
+			}
+		})
+	}
+}
+
 // TestRunNeedsOneTarget: with no target the error says what to give,
 // and the usage line does not present every target as required.
 func TestRunNeedsOneTarget(t *testing.T) {

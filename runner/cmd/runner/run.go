@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -23,6 +24,11 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "runner:", err)
 		return exitHarness
+	}
+	// A run that stops early must not leave an earlier run's verdict
+	// where a CI job collects this one's.
+	if err := clearReports(r.ReportDir); err != nil {
+		return fail(err)
 	}
 	if r.LabelFilter != "" {
 		if _, err := types.ParseLabelFilter(r.LabelFilter); err != nil {
@@ -52,7 +58,7 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if err := os.MkdirAll(r.ReportDir, 0o755); err != nil {
 		return fail(fmt.Errorf("creating the report folder: %w", err))
 	}
-	if err := writeConfig(filepath.Join(r.ReportDir, "config.json"), r, loaded); err != nil {
+	if err := writeConfig(filepath.Join(r.ReportDir, effectiveFile), r, loaded); err != nil {
 		return fail(err)
 	}
 
@@ -69,6 +75,22 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 		session.Interrupt()
 	}
 	return r.finish(ctx, session, suiteOK, stdout, stderr)
+}
+
+// effectiveFile is the effective configuration written beside the reports.
+const effectiveFile = "config.json"
+
+// clearReports removes the files a run writes into dir, those of an
+// earlier run, and nothing else.
+func clearReports(dir string) error {
+	for _, name := range []string{report.JUnitFile, report.JSONFile,
+		report.HTMLFile, effectiveFile} {
+		err := os.Remove(filepath.Join(dir, name))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing the earlier report: %w", err)
+		}
+	}
+	return nil
 }
 
 // finish stops the implementation, writes the reports and the console
