@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apiconformance/harness/reference/seed"
@@ -117,10 +118,13 @@ func runSuite(tb testing.TB, mutant string) []reportedCase {
 	dir := tb.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSeedConformance$",
 		"-test.count=1")
-	cmd.Env = append(os.Environ(), envMutant+"="+mutant, envReportDir+"="+dir)
-	cmd.Env = slices.DeleteFunc(cmd.Env, func(kv string) bool {
-		return len(kv) > len(envBaseURL) && kv[:len(envBaseURL)+1] == envBaseURL+"="
+	// The child runs against the in-process reference, whatever this run
+	// was pointed at: none of the user's CONFORMANCE_ settings (a base
+	// URL, an upstream address, a token) reaches it.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, "CONFORMANCE_")
 	})
+	cmd.Env = append(cmd.Env, envMutant+"="+mutant, envReportDir+"="+dir)
 	out, err := cmd.CombinedOutput()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
 		tb.Fatalf("running the suite: %v", err)
