@@ -8,6 +8,7 @@ package check
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -102,7 +103,20 @@ func (c *Checker) Check(in Input) ([]runner.Violation, []runner.Warning,
 		j.walk(mt.view, value, "")
 	}
 	j.expect(value, decoded)
-	return j.violations, j.warnings, nil
+	return distinct(j.violations), j.warnings, nil
+}
+
+// distinct drops repeats of a violation, keeping the first: kin reports
+// a value that two allOf parts reject for the same reason once per part.
+func distinct(vs []runner.Violation) []runner.Violation {
+	seen := make(map[runner.Violation]bool, len(vs))
+	return slices.DeleteFunc(vs, func(v runner.Violation) bool {
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		return false
+	})
 }
 
 // judgement collects the findings of one Check call.

@@ -77,6 +77,19 @@ paths:
                     oneOf:
                       - {type: object, properties: {p: {type: string}}}
                       - {type: integer}
+  /both:
+    get:
+      responses:
+        "200":
+          description: items that two allOf parts say are objects
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  allOf:
+                    - {type: object}
+                    - {type: object, properties: {a: {type: integer}}}
   /variants:
     get:
       responses:
@@ -295,6 +308,8 @@ func TestCheckRules(t *testing.T) {
 		{name: "schema of an allOf part", path: "/composed",
 			body: `{"id": "s", "extra": "e", "choice": 1}`,
 			want: []string{"schema /id"}},
+		{name: "schema said once where two allOf parts reject alike",
+			path: "/both", body: `[{"a": 1}, 5]`, want: []string{"schema /1"}},
 		{name: "schema oneOf matching none", path: "/composed",
 			body: `{"id": 1, "extra": "e", "choice": "s"}`,
 			want: []string{"schema /choice"}},
