@@ -26,7 +26,8 @@ type Plan struct {
 
 // Build plans every documented status of every operation of c. A status
 // the fixtures do not trigger becomes an untriggered case with the
-// reason; a fixture for something the document lacks is a warning. A
+// reason; a fixture for a status the document lacks is a warning, for
+// an operation it lacks an error. A
 // status whose response schema is broken is planned with the defect, for
 // the engine to report as an error. An error means the fixtures cannot
 // make the request they describe, such as a path parameter with no value
@@ -56,14 +57,20 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 			p.Warnings = append(p.Warnings, unusedExpect(op, fop, f.Path)...)
 		}
 	}
+	// A key that names no operation is a typo or fixtures for another
+	// document: its triggers would silently go unused.
+	var unknown []string
 	for _, key := range slices.Sorted(maps.Keys(f.Operations)) {
 		if !used[key] {
-			p.Warnings = append(p.Warnings, runner.Warning{
-				Rule:    runner.RuleConfig,
-				Place:   fmt.Sprintf("%s:%d", f.Path, f.Operations[key].Line),
-				Message: "fixtures for " + key + ", which the document does not define",
-			})
+			unknown = append(unknown, key)
 		}
+	}
+	if len(unknown) > 0 {
+		line := func(k string) int { return f.Operations[k].Line }
+		first := slices.MinFunc(unknown, func(a, b string) int { return line(a) - line(b) })
+		return Plan{}, &fixture.Error{File: f.Path, Line: line(first),
+			Msg: fmt.Sprintf("operation %q is not in the document: name it "+
+				"METHOD /path or by operationId, as runner plan lists them", first)}
 	}
 	return p, nil
 }

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/apiconformance/harness/runner"
@@ -135,10 +136,7 @@ func TestMissingTriggersAreUntriggeredNotDropped(t *testing.T) {
 }
 
 func TestOperationWithoutFixtures(t *testing.T) {
-	p, err := build(t, `operations:
-  DELETE /nothing:
-    statuses:
-      204: {}
+	p, err := build(t, `operations: {}
 `)
 	if err != nil {
 		t.Fatal(err)
@@ -148,9 +146,22 @@ func TestOperationWithoutFixtures(t *testing.T) {
 			t.Errorf("%s: %+v", c.ID, c)
 		}
 	}
-	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:2" ||
-		p.Warnings[0].Rule != runner.RuleConfig {
-		t.Errorf("warnings: %v", p.Warnings)
+}
+
+func TestFixturesForAnOperationTheDocumentLacks(t *testing.T) {
+	_, err := build(t, `operations:
+  GET /items/{id}:
+    request: {path: {id: "7"}}
+    statuses:
+      200: {}
+  DELETE /nothing:
+    statuses:
+      204: {}
+`)
+	var fe *fixture.Error
+	if !errors.As(err, &fe) || fe.File != "f.yaml" || fe.Line != 6 ||
+		!strings.Contains(fe.Msg, `"DELETE /nothing"`) {
+		t.Errorf("error %v, want one at f.yaml:6 naming DELETE /nothing", err)
 	}
 }
 
