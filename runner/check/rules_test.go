@@ -2,6 +2,7 @@ package check
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/apiconformance/harness/runner"
@@ -29,7 +30,7 @@ paths:
                 properties:
                   id: {type: integer}
                   name: {type: string, example: widget}
-                  tags: {type: array, items: {type: string}}
+                  tags: {type: array, items: {type: string}, uniqueItems: true}
                   size: {type: number}
         "204": {description: nothing}
         "4XX":
@@ -515,5 +516,20 @@ func TestCheckUnknownOperation(t *testing.T) {
 				t.Errorf("err = %v, want an error: %v", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestSchemaWordsFromKin: a schema field the checker does not describe
+// itself is said in kin-openapi's words, never as a bare field name.
+func TestSchemaWordsFromKin(t *testing.T) {
+	c := New(mustLoad(t, rulesDoc), runner.Strict)
+	vs, _ := mustCheck(t, c, Input{Method: "GET", Path: "/things",
+		Expected: 200, Status: 200,
+		Header: headers("Content-Type", "application/json", "X-Request-Id", "r1"),
+		Body:   []byte(`{"id": 1, "name": "widget", "tags": ["a", "a"], "size": 1}`)})
+	if len(vs) != 1 || vs[0].Pointer != "/tags" ||
+		!strings.HasPrefix(vs[0].Expected, "uniqueItems: ") ||
+		len(vs[0].Expected) <= len("uniqueItems: ") {
+		t.Errorf("violations %+v, want one at /tags in kin's words on uniqueItems", vs)
 	}
 }

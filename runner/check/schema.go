@@ -127,7 +127,7 @@ func describe(se *openapi3.SchemaError) (expected, actual string) {
 	s := se.Schema
 	actual = render(se.Value)
 	if s == nil {
-		return "schema field " + se.SchemaField, actual
+		return kinsWord(se), actual
 	}
 	switch se.SchemaField {
 	case "type":
@@ -159,7 +159,20 @@ func describe(se *openapi3.SchemaError) (expected, actual string) {
 	case "readOnly", "writeOnly":
 		return "no " + se.SchemaField + " property", "property present"
 	}
-	return "schema field " + se.SchemaField, actual
+	return kinsWord(se), actual
+}
+
+// kinsWord says what a schema field this package does not describe
+// itself expects, in kin-openapi's words: "uniqueItems: duplicate items
+// found". Some keywords of OpenAPI 3.1 come with no field name.
+func kinsWord(se *openapi3.SchemaError) string {
+	switch {
+	case se.SchemaField == "":
+		return cut(se.Reason)
+	case se.Reason == "":
+		return "schema field " + se.SchemaField
+	}
+	return cut(se.SchemaField + ": " + se.Reason)
 }
 
 func bound(s *openapi3.Schema, field string) string {
