@@ -26,12 +26,11 @@ type Plan struct {
 
 // Build plans every documented status of every operation of c. A status
 // the fixtures do not trigger becomes an untriggered case with the
-// reason; a fixture for a status the document lacks is a warning, for
-// an operation it lacks an error. A
+// reason; a fixture for a status the document lacks is a warning. A
 // status whose response schema is broken is planned with the defect, for
 // the engine to report as an error. An error means the fixtures cannot
-// make the request they describe, such as a path parameter with no value
-// or one the path does not have.
+// make the request they describe: an operation the document lacks, a
+// path parameter with no value or one the path does not have.
 func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 	var p Plan
 	used := map[string]bool{}
