@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,10 +23,7 @@ func (p *planCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup 
 		fmt.Fprintln(stderr, "runner:", err)
 		return exitHarness
 	}
-	cases, err := p.selection.filter(loaded.Plan.Cases)
-	if err == nil {
-		cases, err = p.selection.byLabels(cases)
-	}
+	cases, err := p.selection.selected(loaded.Plan.Cases)
 	if err != nil {
 		fmt.Fprintln(stderr, "runner:", err)
 		return exitHarness
@@ -114,6 +112,20 @@ func (s selection) filter(cases []runner.Case) ([]runner.Case, error) {
 		}
 	}
 	return out, nil
+}
+
+// selected returns the cases every filter of s keeps. A selection that
+// keeps none is an error: a run of nothing would pass.
+func (s selection) selected(cases []runner.Case) ([]runner.Case, error) {
+	out, err := s.filter(cases)
+	if err == nil {
+		out, err = s.byLabels(out)
+	}
+	if err == nil && len(out) == 0 && len(cases) > 0 {
+		err = errors.New("the selection (--operation, --status, --label-filter) keeps none of the " +
+			strconv.Itoa(len(cases)) + " cases: a run would check nothing")
+	}
+	return out, err
 }
 
 // byLabels keeps the cases the label filter selects, as Ginkgo would run

@@ -51,6 +51,11 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if err != nil {
 		return fail(err)
 	}
+	// Ginkgo applies the label filter itself; selected only proves that
+	// the selection keeps some case.
+	if _, err := r.selection.selected(loaded.Plan.Cases); err != nil {
+		return fail(err)
+	}
 	cases, err := r.selection.filter(loaded.Plan.Cases)
 	if err != nil {
 		return fail(err)
