@@ -1,13 +1,12 @@
 package runner
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf16"
 )
 
 // Mask is the text that stands in for a secret value in every output.
@@ -48,21 +47,13 @@ func NewMasker(secrets ...string) Masker {
 }
 
 // spellings returns s and the escaped forms it can take in a body, a URL
-// or a page.
+// or a page: as Go, PHP, Python and JavaScript write them.
 func spellings(s string) []string {
 	out := []string{s, strings.ReplaceAll(s, "/", `\/`), url.QueryEscape(s),
-		url.PathEscape(s), html.EscapeString(s)}
-	// JSON as Go writes it (<, > and & as \u003c and so on) and as most
-	// other writers do, leaving them be.
-	if b, err := json.Marshal(s); err == nil {
-		out = append(out, string(b[1:len(b)-1]))
-	}
-	var plain bytes.Buffer
-	enc := json.NewEncoder(&plain)
-	enc.SetEscapeHTML(false)
-	if enc.Encode(s) == nil {
-		b := bytes.TrimSuffix(plain.Bytes(), []byte("\n"))
-		out = append(out, string(b[1:len(b)-1]))
+		url.PathEscape(s), html.EscapeString(s), htmlNamed.Replace(s)}
+	for _, f := range []jsonStyle{0, escapeHTML, escapeSolidus,
+		escapeHTML | escapeSolidus} {
+		out = append(out, jsonString(s, f), jsonString(s, f|escapeNonASCII))
 	}
 	var lower, upper strings.Builder
 	for _, r := range s {
@@ -73,6 +64,51 @@ func spellings(s string) []string {
 		fmt.Fprintf(&upper, `\u%04X`, r)
 	}
 	return append(out, lower.String(), upper.String())
+}
+
+// htmlNamed escapes HTML as Python's html.escape does, with &quot; and
+// &#x27; where Go writes &#34; and &#39;.
+var htmlNamed = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`"`, "&quot;", "'", "&#x27;")
+
+// jsonStyle says which characters a JSON writer escapes beyond the quote,
+// the backslash and control characters, which all of them do.
+type jsonStyle int
+
+const (
+	escapeHTML     jsonStyle = 1 << iota // <, > and & as \u003c (Go)
+	escapeSolidus                        // / as \/ (PHP)
+	escapeNonASCII                       // é as \u00e9 (Python, PHP)
+)
+
+// jsonString returns the inside of s as a JSON string written in style f.
+func jsonString(s string, f jsonStyle) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20,
+			f&escapeHTML != 0 && (r == '<' || r == '>' || r == '&'),
+			f&escapeNonASCII != 0 && r > 0x7f && r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case f&escapeNonASCII != 0 && r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		case r == '/' && f&escapeSolidus != 0:
+			b.WriteString(`\/`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // String returns s with every secret replaced by Mask.
