@@ -80,6 +80,10 @@ func (s *Session) Run(ctx context.Context, c runner.Case) (res runner.Result) {
 	return s.noteExit(ctx, s.Engine.Run(ctx, c))
 }
 
+// exitWait is how long a case that got no answer waits to learn whether
+// the implementation has ended.
+const exitWait = 500 * time.Millisecond
+
 // noteExit says in a case that got no answer that the implementation
 // the harness started is no longer running, and how it ended: the cause
 // of the failure, and of the errors of the cases after it.
@@ -91,7 +95,11 @@ func (s *Session) noteExit(ctx context.Context, res runner.Result) runner.Result
 	if res.Outcome != runner.Failed && res.Outcome != runner.Error {
 		return res
 	}
-	end := ex.Exited(ctx)
+	// An implementation that crashed on the request is still going down
+	// when the connection drops: give it a moment.
+	wait, cancel := context.WithTimeout(ctx, exitWait)
+	defer cancel()
+	end := ex.Exited(wait)
 	if end == nil {
 		return res
 	}

@@ -244,17 +244,26 @@ func (c *Container) Stop(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// Exited returns how the container ended, or nil while it runs, before
-// Start and when the engine cannot say.
+// Exited asks the engine every 50 ms until the container has ended or
+// ctx is done, and returns how it ended; nil when it still runs, before
+// Start, and when the engine cannot say.
 func (c *Container) Exited(ctx context.Context) error {
 	if c.ctr == nil {
 		return nil
 	}
-	st, err := c.ctr.State(ctx)
-	if err != nil || st.Running {
-		return nil
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		st, err := c.ctr.State(ctx)
+		if err == nil && !st.Running {
+			return fmt.Errorf("container %s, exit code %d", st.Status, st.ExitCode)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
 	}
-	return fmt.Errorf("container %s, exit code %d", st.Status, st.ExitCode)
 }
 
 // Info reports the kind "container", the image, its id once started and

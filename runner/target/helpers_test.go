@@ -109,21 +109,23 @@ func stopOnCleanup(tb testing.TB, t Target) {
 	})
 }
 
-// awaitExit polls Exited until the target says it has ended, for up to
-// ten seconds, and returns what it said.
+// awaitExit waits up to ten seconds for the target to say it has ended,
+// and returns what it said.
 func awaitExit(tb testing.TB, e Exiter) error {
 	tb.Helper()
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	limit := time.After(10 * time.Second)
-	for {
-		if err := e.Exited(context.Background()); err != nil {
-			return err
-		}
-		select {
-		case <-limit:
-			tb.Fatal("the implementation did not exit")
-		case <-tick.C:
-		}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := e.Exited(ctx)
+	if err == nil {
+		tb.Fatal("the implementation did not exit")
 	}
+	return err
+}
+
+// stillRunning reports whether the target says, within a tenth of a
+// second, that it has not ended.
+func stillRunning(e Exiter) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	return e.Exited(ctx) == nil
 }

@@ -203,13 +203,18 @@ func (p *Process) alive(context.Context) error {
 	}
 }
 
-// Exited returns how the process ended, or nil while it runs or before
-// Start.
+// Exited waits until the process ends or ctx is done, and returns how it
+// ended; nil when it still runs, or before Start.
 func (p *Process) Exited(ctx context.Context) error {
 	if p.cmd == nil || p.done == nil {
 		return nil
 	}
-	return p.alive(ctx)
+	select {
+	case <-p.done:
+		return errors.New(p.cmd.ProcessState.String())
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // status returns the exit status, or "running".

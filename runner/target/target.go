@@ -74,8 +74,9 @@ type Target interface {
 }
 
 // Exiter is a Target that can tell whether the implementation it started
-// has ended: a process or a container. Exited returns nil while it runs,
-// and how it ended once it has, such as "exit status 2".
+// has ended: a process or a container. Exited waits for the end until ctx
+// is done and returns how it ended, such as "exit status 2", or nil when
+// it still runs then (or never started).
 type Exiter interface {
 	Exited(ctx context.Context) error
 }
