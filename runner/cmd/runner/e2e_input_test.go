@@ -104,8 +104,6 @@ func TestBrokenResponseSchemaIsAnError(t *testing.T) {
 // TestRejectedRunLeavesNoEarlierReport: a run that stops at its input or
 // its setup removes the reports of the run before, so that a CI job
 // never publishes them as this run's; other files in the folder stay.
-// (A command line the parser refuses, such as an unknown flag, names no
-// folder yet and leaves it alone.)
 func TestRejectedRunLeavesNoEarlierReport(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -113,6 +111,9 @@ func TestRejectedRunLeavesNoEarlierReport(t *testing.T) {
 		args []string
 	}{
 		{name: "bad input", args: []string{"--command", refCommand(), "--label-filter", "((("}},
+		{name: "unknown flag", args: []string{"--command", refCommand(), "--no-such-flag"}},
+		{name: "bad value", args: []string{"--command", refCommand(), "--timeout=-1s"}},
+		{name: "no target"},
 		{name: "setup fails", args: []string{"--command", "exit 3"}},
 	}
 	for _, tt := range tests {

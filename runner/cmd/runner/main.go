@@ -50,6 +50,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer,
 	cmd, err := parse(args, stdout, lookup)
 	if err != nil {
 		fmt.Fprintln(stderr, "runner:", err)
+		if dir, ok := reportDirOf(args, lookup); ok {
+			// Even a refused command line must not leave an earlier
+			// run's verdict for a CI job to collect as this one's.
+			if err := clearReports(dir); err != nil {
+				fmt.Fprintln(stderr, "runner:", err)
+			}
+		}
 		return exitHarness
 	}
 	if cmd == nil {

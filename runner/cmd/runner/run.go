@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,29 @@ func clearReports(dir string) error {
 		}
 	}
 	return nil
+}
+
+// reportDirOf finds, in a command line the parser refused, whether it
+// asks for a run and which report folder the run would use: --report-dir,
+// CONFORMANCE_REPORT_DIR or the default. A folder named only in a config
+// file is not found.
+func reportDirOf(args []string, lookup func(string) (string, bool)) (string, bool) {
+	if !slices.Contains(args, "run") {
+		return "", false
+	}
+	dir := "reports"
+	if d, ok := lookup("CONFORMANCE_REPORT_DIR"); ok && d != "" {
+		dir = d
+	}
+	for i, a := range args {
+		switch {
+		case a == "--report-dir" && i+1 < len(args):
+			dir = args[i+1]
+		case strings.HasPrefix(a, "--report-dir="):
+			dir = strings.TrimPrefix(a, "--report-dir=")
+		}
+	}
+	return dir, true
 }
 
 // finish stops the implementation, writes the reports and the console
