@@ -22,13 +22,20 @@ const jsonSpace = " \t\r\n"
 // content and, for a JSON media type, that it is one well-formed JSON
 // value. It returns the value and whether it is fit to be judged further.
 func (j *judgement) body(r *response) (any, bool) {
-	if n := j.in.Header.Get("Content-Length"); j.in.Status == http.StatusNoContent &&
-		n != "" && n != "0" {
+	if j.in.Status == http.StatusNoContent {
 		// HTTP clients read no body after a 204, whatever follows: the
-		// length announced is the only trace of one (RFC 9110, 8.6).
-		j.violate(runner.RuleBodyUndeclared, "", "no body: a 204 has none",
-			"Content-Length: "+n, "")
-		return nil, false
+		// framing announced is the only trace of one (RFC 9110, 8.6;
+		// RFC 9112, 6.1).
+		if n := j.in.Header.Get("Content-Length"); n != "" && n != "0" {
+			j.violate(runner.RuleBodyUndeclared, "", "no body: a 204 has none",
+				"Content-Length: "+n, "")
+			return nil, false
+		}
+		if te := j.in.Header.Get("Transfer-Encoding"); te != "" {
+			j.violate(runner.RuleBodyUndeclared, "", "no body: a 204 has none",
+				"Transfer-Encoding: "+te, "")
+			return nil, false
+		}
 	}
 	b := j.in.Body
 	empty := len(bytes.TrimLeft(b, jsonSpace)) == 0

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -155,6 +156,11 @@ func (c *Client) Do(ctx context.Context, base string, req runner.Request,
 		// The status came: say so, and how much of the body.
 		return nil, classify(ctx, own, fmt.Errorf("status %d came, then the body"+
 			" broke off after %d bytes: %w", hresp.StatusCode, len(b), err))
+	}
+	if len(hresp.TransferEncoding) > 0 {
+		// net/http moves the header into a field of its own; the checks
+		// and the reports want the response as it was sent.
+		hresp.Header.Set("Transfer-Encoding", strings.Join(hresp.TransferEncoding, ", "))
 	}
 	resp := &Response{
 		Status:  hresp.StatusCode,

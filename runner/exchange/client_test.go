@@ -179,6 +179,36 @@ func TestDoOpensAConnectionPerRequest(t *testing.T) {
 	}
 }
 
+// TestDoKeepsTransferEncoding: net/http takes Transfer-Encoding out of
+// the header map; the response keeps it, for the checks (a 204 may not
+// have one) and the reports.
+func TestDoKeepsTransferEncoding(t *testing.T) {
+	s := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if conn := hijack(t, w); conn != nil {
+			io.WriteString(conn, "HTTP/1.1 204 No Content\r\n"+
+				"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+			conn.Close()
+		}
+	})
+	resp, err := New(Options{}).Do(context.Background(), s.URL,
+		runner.Request{Method: "GET", Path: "/"}, "")
+	if err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := resp.Header.Get("Transfer-Encoding"); got != "chunked" {
+		t.Errorf("Transfer-Encoding = %q, want chunked", got)
+	}
+	plain := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "{}")
+	})
+	resp, err = New(Options{}).Do(context.Background(), plain.URL,
+		runner.Request{Method: "GET", Path: "/"}, "")
+	if err != nil || resp.Header.Get("Transfer-Encoding") != "" {
+		t.Errorf("a response sent with a length got Transfer-Encoding %q (%v)",
+			resp.Header.Get("Transfer-Encoding"), err)
+	}
+}
+
 func TestDoBoundsHeaders(t *testing.T) {
 	s := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		n, _ := strconv.Atoi(r.URL.Query().Get("n"))
