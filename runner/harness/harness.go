@@ -79,6 +79,9 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := shortSecret(f, opts.Secrets); err != nil {
+		return nil, err
+	}
 	doc := opts.Contract
 	if doc == "" {
 		doc = f.Contract
@@ -109,29 +112,32 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 func (l *Loaded) Warnings() []runner.Warning {
 	w := append([]runner.Warning(nil), l.Contract.Warnings...)
 	w = append(w, l.Plan.Warnings...)
-	w = append(w, l.Fixtures.EnvWarnings(l.Options.Environ)...)
-	return append(w, shortSecrets(l.Fixtures)...)
+	return append(w, l.Fixtures.EnvWarnings(l.Options.Environ)...)
 }
 
-// minSecretLen is the length below which a secret value is likely to
-// stand for unrelated text too.
-const minSecretLen = 6
+// minSecretLen is the shortest secret value the harness takes: every
+// occurrence of a secret is masked, so a shorter one would hide the same
+// letters in unrelated text, down to the words of the reports.
+const minSecretLen = 4
 
-// shortSecrets warns of each secret variable whose value is so short that
-// masking it, as it is everywhere, hides the same letters in unrelated
-// text: a title, a path, a message.
-func shortSecrets(f *fixture.File) []runner.Warning {
-	var warns []runner.Warning
+// shortSecret refuses a secret value shorter than minSecretLen, naming the
+// variable, or the option it came from.
+func shortSecret(f *fixture.File, others []string) error {
 	for _, v := range f.Variables {
 		if v.Secret && v.Value != "" && len(v.Value) < minSecretLen {
-			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
-				Place: f.Path + " variable " + v.Name,
-				Message: fmt.Sprintf("the secret value is %d characters long: "+
-					"it is masked wherever those characters appear, in unrelated "+
-					"text too", len(v.Value))})
+			return fmt.Errorf("%s: variable %s is secret, and its value has %d characters: "+
+				"masking it would hide those characters everywhere; give it at least %d",
+				f.Path, v.Name, len(v.Value), minSecretLen)
 		}
 	}
-	return warns
+	for _, s := range others {
+		if s != "" && len(s) < minSecretLen {
+			return fmt.Errorf("a secret given to the runner (an --env value or a URL's "+
+				"password) has %d characters: masking it would hide those characters "+
+				"everywhere; give it at least %d", len(s), minSecretLen)
+		}
+	}
+	return nil
 }
 
 // Profile returns the profile in force.

@@ -117,15 +117,16 @@ func TestPanicIsRecordedAsAnError(t *testing.T) {
 	}
 }
 
-// TestShortSecretIsAWarning: a secret so short that masking it hides
-// unrelated text is pointed out; one of the seed's length is not.
-func TestShortSecretIsAWarning(t *testing.T) {
+// TestShortSecretIsRefused: a secret so short that masking it would hide
+// unrelated text is an error naming the variable; four characters do.
+func TestShortSecretIsRefused(t *testing.T) {
 	tests := []struct {
 		name, token string
-		want        int
+		refused     bool
 	}{
-		{name: "short", token: "abc", want: 1},
-		{name: "long enough", token: "abcdefgh"},
+		{name: "one character", token: "e", refused: true},
+		{name: "three", token: "abc", refused: true},
+		{name: "four", token: "abcd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,20 +136,19 @@ func TestShortSecretIsAWarning(t *testing.T) {
 				}
 				return "", false
 			}
-			l, err := harness.Load(context.Background(), harness.Options{
+			_, err := harness.Load(context.Background(), harness.Options{
 				Fixtures: seedFixtures, Lookup: lookup})
-			if err != nil {
-				t.Fatal(err)
+			if refused := err != nil; refused != tt.refused {
+				t.Fatalf("error %v, want refused %v", err, tt.refused)
 			}
-			n := 0
-			for _, w := range l.Warnings() {
-				if strings.Contains(w.Message, "characters long") {
-					n++
-				}
-			}
-			if n != tt.want {
-				t.Errorf("%d warnings of a short secret, want %d: %v", n, tt.want, l.Warnings())
+			if tt.refused && !strings.Contains(err.Error(), "variable adminToken") {
+				t.Errorf("error %q does not name the variable", err)
 			}
 		})
+	}
+	_, err := harness.Load(context.Background(), harness.Options{
+		Fixtures: seedFixtures, Lookup: noEnv, Secrets: []string{"pw"}})
+	if err == nil {
+		t.Error("a two-character secret of the runner's was taken")
 	}
 }
