@@ -100,3 +100,39 @@ func unusedExpect(op contract.Operation, fop *fixture.Operation,
 	}
 	return warns
 }
+
+// nearest returns the operation key or operationId of ops closest to
+// name, when it is close enough to be a typo of it: at most a third of
+// its letters differ.
+func nearest(name string, ops []contract.Operation) string {
+	best, bestD := "", len(name)/3+1
+	for _, op := range ops {
+		for _, cand := range []string{op.Key, op.ID} {
+			if d := distance(strings.ToLower(name), strings.ToLower(cand)); cand != "" && d < bestD {
+				best, bestD = cand, d
+			}
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance of a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -67,9 +67,12 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 	if len(unknown) > 0 {
 		line := func(k string) int { return f.Operations[k].Line }
 		first := slices.MinFunc(unknown, func(a, b string) int { return line(a) - line(b) })
+		msg := fmt.Sprintf("operation %q is not in the document", first)
+		if near := nearest(first, c.Operations); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
 		return Plan{}, &fixture.Error{File: f.Path, Line: line(first),
-			Msg: fmt.Sprintf("operation %q is not in the document: name it "+
-				"METHOD /path or by operationId, as runner plan lists them", first)}
+			Msg: msg + ": name one by METHOD /path or by operationId"}
 	}
 	return p, nil
 }

@@ -160,8 +160,17 @@ func TestFixturesForAnOperationTheDocumentLacks(t *testing.T) {
 `)
 	var fe *fixture.Error
 	if !errors.As(err, &fe) || fe.File != "f.yaml" || fe.Line != 6 ||
-		!strings.Contains(fe.Msg, `"DELETE /nothing"`) {
-		t.Errorf("error %v, want one at f.yaml:6 naming DELETE /nothing", err)
+		!strings.Contains(fe.Msg, `"DELETE /nothing"`) || strings.Contains(fe.Msg, "did you mean") {
+		t.Errorf("error %v, want one at f.yaml:6 naming DELETE /nothing, and no guess", err)
+	}
+	_, err = build(t, `operations:
+  GET /item/{id}:
+    request: {path: {id: "7"}}
+    statuses:
+      200: {}
+`)
+	if err == nil || !strings.Contains(err.Error(), `did you mean "GET /items/{id}"?`) {
+		t.Errorf("error %v, want a guess at GET /items/{id}", err)
 	}
 }
 
