@@ -78,6 +78,17 @@ paths:
                     oneOf:
                       - {type: object, properties: {p: {type: string}}}
                       - {type: integer}
+  /things-extended:
+    get:
+      responses:
+        "200":
+          description: a base that lists required, and an extension
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - {type: object, required: [id], properties: {id: {type: integer}}}
+                  - {type: object, properties: {echo: {type: string}}}
   /both:
     get:
       responses:
@@ -352,10 +363,14 @@ func TestCheckRules(t *testing.T) {
 		{name: "strict oneOf branch's optional property absent",
 			path: "/variants",
 			body: variants(`{"name": "rex", "kind": "dog"}`, `"t"`)},
-		{name: "strict oneOf property around the branch absent",
+		{name: "strict oneOf property around the branch absent, the branch lists required",
 			path: "/variants",
-			body: variants(`{"kind": "cat", "meows": true}`, `"t"`),
-			want: []string{"strict.required /pet/name"}},
+			body: variants(`{"kind": "cat", "meows": true}`, `"t"`)},
+		{name: "strict oneOf branch that lists no required", path: "/composed",
+			body: `{"id": 1, "extra": "e", "choice": {}}`,
+			want: []string{"strict.required /choice/p"}},
+		{name: "strict allOf part's property absent, another part lists required",
+			path: "/things-extended", body: `{"id": 1}`},
 		{name: "strict oneOf property of the other branch", path: "/variants",
 			body: variants(`{"name": "tom", "kind": "cat", "meows": true, `+
 				`"barks": true}`, `"t"`),

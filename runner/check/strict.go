@@ -79,10 +79,12 @@ func (j *judgement) walkObject(v *view, obj map[string]any, at string) {
 			j.walk(p, val, child(at, name))
 			continue
 		}
-		// A property listed as required is kin's to report; one whose
-		// schema lists others as required is optional by the document's
-		// word; a writeOnly one never comes back in a response.
-		if j.c.strict && !v.required[name] && !v.optional[name] && !p.writeOnly {
+		// A property listed as required is kin's to report. Where the
+		// schema, with its allOf parts, lists some as required, the
+		// others are optional by the document's word; strict demands
+		// every one only of a schema that lists none. A writeOnly one
+		// never comes back in a response.
+		if j.c.strict && len(v.required) == 0 && !p.writeOnly {
 			j.violate(runner.RuleStrictRequired, child(at, name),
 				"property present", "absent", "")
 		}

@@ -34,10 +34,7 @@ type view struct {
 	// names lists the declared properties in order; props holds them.
 	names    []string
 	props    map[string]*view
-	required map[string]bool
-	// optional marks the properties declared by a schema that lists
-	// required ones without them: the document said they may be absent.
-	optional map[string]bool
+	required map[string]bool // of the schema and all its allOf parts
 	extra    extraKind
 	extraOf  *view // for extraSchema
 	items    *view
@@ -63,8 +60,7 @@ type alternatives struct {
 }
 
 func newView() *view {
-	return &view{props: map[string]*view{}, required: map[string]bool{},
-		optional: map[string]bool{}}
+	return &view{props: map[string]*view{}, required: map[string]bool{}}
 }
 
 // viewOf returns the view of s, building it into memo. A schema that
@@ -134,9 +130,6 @@ func (v *view) merge(s *openapi3.Schema, memo map[*openapi3.Schema]*view,
 	for name, ref := range s.Properties {
 		if ref != nil && ref.Value != nil && v.props[name] == nil {
 			v.props[name] = viewOf(ref.Value, memo)
-		}
-		if len(s.Required) > 0 && !slices.Contains(s.Required, name) {
-			v.optional[name] = true
 		}
 	}
 	for _, name := range s.Required {
