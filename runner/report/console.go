@@ -55,8 +55,7 @@ func writeConsole(b *bytes.Buffer, run Run, color bool) {
 	for _, wn := range run.Warnings {
 		fmt.Fprintf(b, "warning: %s\n", text(wn.String()))
 	}
-	s := Summarize(run)
-	fmt.Fprintf(b, "%s\n%s\n", s.Breakdown(), s.Line())
+	fmt.Fprintf(b, "%s\n", Summarize(run).Breakdown())
 }
 
 // consoleHeader names the contract, the target and the profile.

@@ -44,7 +44,7 @@ type selection struct {
 // four in the usage line, as if each were needed).
 type targetFlags struct {
 	BaseURL       string            `help:"Base URL of an implementation already running." env:"CONFORMANCE_BASE_URL" xor:"target" placeholder:"URL"`
-	Command       string            `help:"Shell command that starts the implementation; it is given PORT, UPSTREAM_URL and TEST_CONTROL." env:"CONFORMANCE_COMMAND" xor:"target" placeholder:"CMD"`
+	Command       string            `help:"Shell command that starts the implementation; it is given HOST, PORT, UPSTREAM_URL and TEST_CONTROL." env:"CONFORMANCE_COMMAND" xor:"target" placeholder:"CMD"`
 	Image         string            `help:"Container image of the implementation, already on the Docker engine." env:"CONFORMANCE_IMAGE" xor:"target" placeholder:"IMAGE"`
 	Dockerfile    string            `help:"Dockerfile to build the implementation's image from; its folder is the build context." env:"CONFORMANCE_DOCKERFILE" xor:"target" placeholder:"FILE"`
 	ContainerPort int               `help:"Port the implementation listens on inside its container." default:"8080" env:"CONFORMANCE_CONTAINER_PORT"`
