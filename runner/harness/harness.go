@@ -82,6 +82,13 @@ func Load(ctx context.Context, opts Options) (*Loaded, error) {
 	if err := shortSecret(f, opts.Secrets); err != nil {
 		return nil, err
 	}
+	if len(f.Upstream) > 0 {
+		// Built again by Start; built here so that plan refuses what run
+		// would.
+		if _, err := upstream.New(f.Upstream); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
+		}
+	}
 	doc := opts.Contract
 	if doc == "" {
 		doc = f.Contract

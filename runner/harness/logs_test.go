@@ -2,6 +2,8 @@ package harness_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -150,5 +152,28 @@ func TestShortSecretIsRefused(t *testing.T) {
 		Fixtures: seedFixtures, Lookup: noEnv, Secrets: []string{"pw"}})
 	if err == nil {
 		t.Error("a two-character secret of the runner's was taken")
+	}
+}
+
+// TestUpstreamModesCheckedOnLoad: modes the simulator cannot serve are an
+// error of loading, so runner plan refuses them as run would.
+func TestUpstreamModesCheckedOnLoad(t *testing.T) {
+	data, err := os.ReadFile(seedFixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "  normal:\n", "  usual:\n", 1)
+	abs, err := filepath.Abs(seedContract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Replace(text, "contract: ../specs/seed.yaml", "contract: "+abs, 1)
+	file := filepath.Join(t.TempDir(), "seed.yaml")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = harness.Load(context.Background(), harness.Options{Fixtures: file, Lookup: noEnv})
+	if err == nil || !strings.Contains(err.Error(), file) || !strings.Contains(err.Error(), `"normal"`) {
+		t.Errorf("error %v, want one naming the file and the missing normal mode", err)
 	}
 }

@@ -36,6 +36,11 @@ func Build(c *contract.Contract, f *fixture.File) (Plan, error) {
 	used := map[string]bool{}
 	for _, op := range c.Operations {
 		fop, key := find(f, op)
+		if key != "" && op.ID != "" && key != op.ID && f.Operations[op.ID] != nil {
+			return Plan{}, &fixture.Error{File: f.Path, Line: f.Operations[op.ID].Line,
+				Msg: fmt.Sprintf("operation %s is given twice: as %q (line %d) and by its operationId %q",
+					op.Key, key, fop.Line, op.ID)}
+		}
 		if key != "" {
 			used[key] = true
 			b := fop.Request
@@ -160,12 +165,19 @@ func expectations(all map[string]map[string]any, status int) map[string]any {
 func extraStatuses(op contract.Operation, fop *fixture.Operation, file string) []runner.Warning {
 	var warns []runner.Warning
 	for status, fs := range fop.Statuses {
-		if !op.Documented(status) {
-			warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
-				Place: fmt.Sprintf("%s:%d", file, fs.Line),
-				Message: fmt.Sprintf("a trigger for status %d, which %s does not document: not planned",
-					status, op.Key)})
+		var why string
+		switch {
+		case !op.Documented(status):
+			why = "which %s does not document"
+		case !slices.Contains(op.Statuses, status):
+			why = "which %s documents only by a range (4XX) or default, which are not planned"
+		default:
+			continue
 		}
+		warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
+			Place: fmt.Sprintf("%s:%d", file, fs.Line),
+			Message: fmt.Sprintf("a trigger for status %d, "+why+": not planned",
+				status, op.Key)})
 	}
 	sort.Slice(warns, func(i, j int) bool { return warns[i].Place < warns[j].Place })
 	return warns

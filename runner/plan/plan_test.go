@@ -91,12 +91,14 @@ info: {title: t, version: "1"}
 paths:
   /items/{id}:
     get:
+      operationId: getItem
       parameters:
         - {name: id, in: path, required: true, schema: {type: string}}
       responses:
         "200": {description: ok}
         "404": {description: missing}
         "500": {description: broken}
+        "4XX": {description: any other client error}
 `
 
 func build(tb testing.TB, fixtures string) (plan.Plan, error) {
@@ -145,6 +147,37 @@ func TestOperationWithoutFixtures(t *testing.T) {
 		if c.Trigger != nil || c.Untriggered == "" {
 			t.Errorf("%s: %+v", c.ID, c)
 		}
+	}
+}
+
+func TestOperationGivenTwice(t *testing.T) {
+	_, err := build(t, `operations:
+  GET /items/{id}:
+    request: {path: {id: "7"}}
+    statuses:
+      200: {}
+  getItem:
+    statuses:
+      404: {}
+`)
+	if err == nil || !strings.Contains(err.Error(), "f.yaml:6: operation GET /items/{id} is given twice") {
+		t.Errorf("error %v, want one naming the operation given twice", err)
+	}
+}
+
+func TestStatusOnlyARangeDocumentsIsAWarning(t *testing.T) {
+	p, err := build(t, `operations:
+  GET /items/{id}:
+    request: {path: {id: "7"}}
+    statuses:
+      200: {}
+      409: {}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Message, "only by a range") {
+		t.Errorf("warnings: %v, want one saying 409 is documented only by a range", p.Warnings)
 	}
 }
 
