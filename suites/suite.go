@@ -89,7 +89,9 @@ func Labels(c runner.Case) ginkgo.Labels {
 }
 
 // Message renders a verdict for a failing spec: every violation on a line,
-// the warnings, and a curl line that reproduces the request with secrets
+// the first shownWarnings warnings and the count of the rest (a document's
+// examples can differ from a correct body in every field and bury the
+// verdict), and a curl line that reproduces the request with secrets
 // masked.
 func Message(res runner.Result, profile runner.Profile) string {
 	var b strings.Builder
@@ -98,7 +100,12 @@ func Message(res runner.Result, profile runner.Profile) string {
 	for _, v := range res.Violations {
 		b.WriteString("  - " + v.String() + "\n")
 	}
-	for _, w := range res.Warnings {
+	for i, w := range res.Warnings {
+		if i == shownWarnings {
+			fmt.Fprintf(&b, "  and %d more warnings, in the reports\n",
+				len(res.Warnings)-shownWarnings)
+			break
+		}
 		b.WriteString("  warning: " + w.String() + "\n")
 	}
 	if res.Attempts > 1 {
@@ -109,6 +116,9 @@ func Message(res runner.Result, profile runner.Profile) string {
 	}
 	return b.String()
 }
+
+// shownWarnings is how many warnings a failure message lists.
+const shownWarnings = 3
 
 // failureFlag is the testing.T stand-in of a run outside go test: it only
 // remembers that a spec failed.
