@@ -172,3 +172,32 @@ func TestSoundDocumentsHaveNoDefect(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryOperationOfAPathIsWarnedAbout: kin-openapi stops at the first
+// defect of a path item unless asked for all; every operation's is named.
+func TestEveryOperationOfAPathIsWarnedAbout(t *testing.T) {
+	c := mustParse(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /x/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, example: 1}}
+      responses:
+        "200": {description: ok}
+    delete:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, example: 2}}
+      responses:
+        "204": {description: gone}
+`)
+	var got []string
+	for _, w := range c.Warnings {
+		got = append(got, w.Message)
+	}
+	joined := strings.Join(got, "\n")
+	if len(got) != 2 || !strings.Contains(joined, "invalid operation GET: ") ||
+		!strings.Contains(joined, "invalid operation DELETE: ") {
+		t.Errorf("warnings:\n%s\nwant one for GET and one for DELETE", joined)
+	}
+}

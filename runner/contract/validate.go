@@ -2,6 +2,7 @@ package contract
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
 	"strconv"
@@ -13,8 +14,8 @@ import (
 )
 
 // validate runs the document through kin-openapi's validation and turns
-// each defect into a warning. kin-openapi stops at its first error, so
-// each path item and the components are validated on their own: one
+// each defect into a warning. Each path item and the components are
+// validated on their own, with kin-openapi's MultiError on, so that one
 // broken example does not hide the next. Each response schema is then
 // checked on its own too: one that cannot judge a body is set in its
 // operation's Defects, with a warning naming the schema.
@@ -34,14 +35,16 @@ func validate(ctx context.Context, doc *openapi3.T, ops []Operation) []runner.Wa
 
 	var warns []runner.Warning
 	add := func(place string, err error, known []Defect) {
-		if err == nil || restates(err, known) {
-			return
+		for _, e := range each(err) {
+			if !restates(e, known) {
+				warns = append(warns, runner.Warning{Rule: runner.RuleDocument,
+					Place: place, Message: firstLine(e)})
+			}
 		}
-		warns = append(warns, runner.Warning{Rule: runner.RuleDocument,
-			Place: place, Message: firstLine(err)})
 	}
 	var all []Defect
-	vctx := openapi3.WithValidationOptions(ctx, versionOptions(doc)...)
+	vctx := openapi3.WithValidationOptions(ctx,
+		append(versionOptions(doc), openapi3.EnableMultiError())...)
 	if doc.Paths != nil {
 		for _, key := range doc.Paths.Keys() {
 			add("paths."+key, doc.Paths.Value(key).Validate(vctx), defects[key])
@@ -67,6 +70,39 @@ func validate(ctx context.Context, doc *openapi3.T, ops []Operation) []runner.Wa
 		add("document", doc.Validate(ctx), nil)
 	}
 	return warns
+}
+
+// each returns the defects err holds one by one: the errors of a
+// kin-openapi MultiError, nested ones included, each with the words of
+// the errors that wrap it ("invalid operation GET: ..."); err alone when
+// it holds no MultiError; none for nil.
+func each(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if me, ok := err.(openapi3.MultiError); ok {
+		var out []error
+		for _, e := range me {
+			out = append(out, each(e)...)
+		}
+		return out
+	}
+	for inner := errors.Unwrap(err); inner != nil; inner = errors.Unwrap(inner) {
+		me, ok := inner.(openapi3.MultiError)
+		if !ok {
+			continue
+		}
+		prefix, found := strings.CutSuffix(err.Error(), me.Error())
+		if !found {
+			break
+		}
+		var out []error
+		for _, e := range each(me) {
+			out = append(out, errors.New(prefix+e.Error()))
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // restates reports whether err, the first defect kin-openapi found in a

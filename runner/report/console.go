@@ -16,10 +16,9 @@ import (
 const consoleShown = 2
 
 // WriteConsole writes the run for a terminal: a header line, the matrix of
-// operations by statuses, one line per case that did not pass, the run's
-// warnings, the count of every outcome, and last a line of the form
-// "N passed, N failed" (", N skipped" may follow). With color, outcomes
-// are coloured with ANSI escapes.
+// the operations that ran by statuses (and how many did not), one line per
+// case that ran and did not pass, the run's warnings, and last the count
+// of every outcome. With color, outcomes are coloured with ANSI escapes.
 func WriteConsole(w io.Writer, run Run, color bool) error {
 	return emit(w, run, func(b *bytes.Buffer, run Run) error {
 		writeConsole(b, run, color)
@@ -31,15 +30,23 @@ func writeConsole(b *bytes.Buffer, run Run, color bool) {
 	if h := consoleHeader(run); h != "" {
 		fmt.Fprintf(b, "%s\n\n", h)
 	}
-	m := buildMatrix(run.Results)
+	ran, left := ranOperations(run.Results)
+	m := buildMatrix(ran)
 	if len(m.Rows) > 0 {
 		writeConsoleMatrix(b, m, color)
+	}
+	if left > 0 {
+		fmt.Fprintf(b, "%d operation(s) not run: left out by the filter, or the run was interrupted\n", left)
+	}
+	if len(m.Rows) > 0 || left > 0 {
 		b.WriteString("\n")
 	}
 
 	failures := 0
 	for _, r := range run.Results {
-		if r.Outcome == runner.Passed {
+		// A skipped case is counted below; listing each would bury the
+		// cases that ran when a filter keeps a few of many.
+		if r.Outcome == runner.Passed || r.Outcome == runner.Skipped {
 			continue
 		}
 		word := paint(fmt.Sprintf("%-6s", shortWord(r.Outcome)), r.Outcome,
@@ -52,13 +59,69 @@ func writeConsole(b *bytes.Buffer, run Run, color bool) {
 		b.WriteString("\n")
 	}
 
+	hidden := 0
 	for _, wn := range run.Warnings {
+		if !aboutRan(wn, ran) {
+			hidden++
+			continue
+		}
 		fmt.Fprintf(b, "warning: %s\n", text(wn.String()))
+	}
+	if hidden > 0 {
+		fmt.Fprintf(b, "%d more warning(s), about operations not run: see the reports\n", hidden)
 	}
 	fmt.Fprintf(b, "%s\n", Summarize(run).Breakdown())
 }
 
 // consoleHeader names the contract, the target and the profile.
+// ranOperations returns the results of the operations with a case that
+// was not skipped, and how many operations had none.
+func ranOperations(results []runner.Result) ([]runner.Result, int) {
+	ran := map[string]bool{}
+	all := map[string]bool{}
+	for _, r := range results {
+		all[r.Case.Operation] = true
+		ran[r.Case.Operation] = ran[r.Case.Operation] || r.Outcome != runner.Skipped
+	}
+	var out []runner.Result
+	for _, r := range results {
+		if ran[r.Case.Operation] {
+			out = append(out, r)
+		}
+	}
+	left := 0
+	for op := range all {
+		if !ran[op] {
+			left++
+		}
+	}
+	return out, left
+}
+
+// aboutRan reports whether a warning concerns the run: it names no path
+// of the document, or the path of an operation with a result in ran.
+func aboutRan(w runner.Warning, ran []runner.Result) bool {
+	rest, ok := strings.CutPrefix(w.Place, "paths.")
+	if !ok {
+		return true
+	}
+	for _, r := range ran {
+		// The document may write the path /x/:id, as a warning names it.
+		for _, p := range []string{r.Case.Path, colonForm(r.Case.Path)} {
+			if after, ok := strings.CutPrefix(rest, p); ok &&
+				(after == "" || after[0] == '.') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// colonForm writes the {name} parameters of a path template as :name.
+func colonForm(path string) string {
+	return strings.NewReplacer("{", ":", "}", "").Replace(path)
+}
+
 func consoleHeader(run Run) string {
 	var parts []string
 	c := run.Contract

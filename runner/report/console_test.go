@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ func TestConsoleFailureLines(t *testing.T) {
 			}
 		}
 		want := 1
-		if r.Outcome == runner.Passed {
+		if r.Outcome == runner.Passed || r.Outcome == runner.Skipped {
 			want = 0
 		}
 		if n != want {
@@ -129,5 +130,39 @@ func TestConsoleNeutralisesControlCharacters(t *testing.T) {
 	}
 	if strings.Contains(out, "\nnext") {
 		t.Error("a value broke the failure line in two")
+	}
+}
+
+// TestConsoleShowsTheOperationsThatRan: operations a filter left out are
+// counted under the matrix, not drawn in it, and their cases get no line.
+func TestConsoleShowsTheOperationsThatRan(t *testing.T) {
+	run := sampleRun(t)
+	for i := range 3 {
+		r := newResult(t, 200, runner.Skipped)
+		r.Case.Operation = fmt.Sprintf("GET /other/%d", i)
+		r.Case.ID = r.Case.Operation + "/200"
+		run.Results = append(run.Results, r)
+	}
+	run.Warnings = []runner.Warning{
+		{Rule: runner.RuleDocument, Place: "paths./other/1.get", Message: "an example"},
+		{Rule: runner.RuleDocument, Place: "paths." + run.Results[0].Case.Path, Message: "kept"},
+		{Rule: runner.RuleConfig, Place: "f.yaml:3", Message: "kept too"},
+		{Rule: runner.RuleDocument, Place: "paths." + colonForm(run.Results[0].Case.Path),
+			Message: "kept as written"},
+	}
+	out := strings.Join(console(t, run, false), "\n")
+	if strings.Contains(out, "an example") || !strings.Contains(out, "1 more warning(s)") ||
+		!strings.Contains(out, "kept") || !strings.Contains(out, "kept too") ||
+		!strings.Contains(out, "kept as written") {
+		t.Errorf("warnings about operations not run are not held back, alone:\n%s", out)
+	}
+	if strings.Contains(out, "GET /other/") {
+		t.Errorf("an operation that did not run is shown:\n%s", out)
+	}
+	if !strings.Contains(out, "3 operation(s) not run") {
+		t.Errorf("the operations left out are not counted:\n%s", out)
+	}
+	if !strings.Contains(out, seedOp) {
+		t.Errorf("the operation that ran is missing:\n%s", out)
 	}
 }
