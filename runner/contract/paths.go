@@ -39,3 +39,9 @@ func normalizePaths(doc *openapi3.T) []runner.Warning {
 	}
 	return warns
 }
+
+// Braces writes the :name parameters of a path as {name}, as Load reads a
+// document's paths: /notes/:id is /notes/{id}.
+func Braces(path string) string {
+	return colonParam.ReplaceAllString(path, "/{$1}")
+}

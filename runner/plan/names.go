@@ -102,15 +102,23 @@ func unusedExpect(op contract.Operation, fop *fixture.Operation,
 }
 
 // nearest returns the operation key or operationId of ops closest to
-// name, when it is close enough to be a typo of it: at most a third of
-// its letters differ.
+// name, as Nearest does.
 func nearest(name string, ops []contract.Operation) string {
-	best, bestD := "", len(name)/3+1
+	var names []string
 	for _, op := range ops {
-		for _, cand := range []string{op.Key, op.ID} {
-			if d := distance(strings.ToLower(name), strings.ToLower(cand)); cand != "" && d < bestD {
-				best, bestD = cand, d
-			}
+		names = append(names, op.Key, op.ID)
+	}
+	return Nearest(name, names)
+}
+
+// Nearest returns the candidate closest to name, ignoring case, when it is
+// close enough to be a typo of it: at most a third of its letters differ.
+// Empty candidates are passed over; "" means none is close.
+func Nearest(name string, candidates []string) string {
+	best, bestD := "", len(name)/3+1
+	for _, cand := range candidates {
+		if d := distance(strings.ToLower(name), strings.ToLower(cand)); cand != "" && d < bestD {
+			best, bestD = cand, d
 		}
 	}
 	return best

@@ -93,3 +93,18 @@ func TestPlanAppliesTheLabelFilter(t *testing.T) {
 			count(all.stdout), count(some.stdout), seedCases)
 	}
 }
+
+// TestPlanReadsOperationsAsTheDocumentWritesThem: --operation takes a
+// method in any case and a path in the document's :name form, and a near
+// miss gets a suggestion.
+func TestPlanReadsOperationsAsTheDocumentWritesThem(t *testing.T) {
+	t.Parallel()
+	r := runRunner(t, nil, "plan", "--operation", "put /v1/groups/:groupId/assignAsAdmin")
+	wantCode(t, r, exitOK)
+	if n := strings.Count(r.stdout, "PUT /v1/groups/{groupId}/assignAsAdmin/"); n != seedCases {
+		t.Errorf("%d cases listed, want %d:\n%s", n, seedCases, r.stdout)
+	}
+	miss := runRunner(t, nil, "plan", "--operation", "PUT /v1/groups/{groupId}/assignAdmin")
+	wantCode(t, miss, exitHarness)
+	wantOneLine(t, miss.stderr, `did you mean "PUT /v1/groups/{groupId}/assignAsAdmin"?`, false)
+}

@@ -13,7 +13,9 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/apiconformance/harness/runner"
+	"github.com/apiconformance/harness/runner/contract"
 	"github.com/apiconformance/harness/runner/harness"
+	"github.com/apiconformance/harness/runner/plan"
 	"github.com/apiconformance/harness/suites"
 )
 
@@ -108,7 +110,15 @@ func (s selection) filter(cases []runner.Case) ([]runner.Case, error) {
 	}
 	for _, op := range s.Operation {
 		if !matched[op] {
-			return nil, fmt.Errorf("--operation %q: the document has no such operation", op)
+			msg := fmt.Sprintf("--operation %q: the document has no such operation", op)
+			var names []string
+			for _, c := range cases {
+				names = append(names, c.Operation, c.OperationID)
+			}
+			if near := plan.Nearest(op, names); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+			return nil, errors.New(msg)
 		}
 	}
 	return out, nil
@@ -152,12 +162,23 @@ func (s selection) wantsOperation(c runner.Case, matched map[string]bool) bool {
 		return true
 	}
 	for _, op := range s.Operation {
-		if op == c.Operation || op == c.OperationID {
+		if op == c.Operation || op == c.OperationID || operationKey(op) == c.Operation {
 			matched[op] = true
 			return true
 		}
 	}
 	return false
+}
+
+// operationKey reads "delete /notes/:id" as the case key
+// "DELETE /notes/{id}": the method in upper case, the path as Load reads
+// the document's.
+func operationKey(op string) string {
+	method, path, ok := strings.Cut(strings.TrimSpace(op), " ")
+	if !ok {
+		return op
+	}
+	return strings.ToUpper(method) + " " + contract.Braces(strings.TrimSpace(path))
 }
 
 func (s selection) wantsStatus(status int) bool {
