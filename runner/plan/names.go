@@ -144,3 +144,15 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Key reads an operation named by a user, such as "delete /notes/:id", as
+// the key cases carry, "DELETE /notes/{id}": the method in upper case and
+// the path as the contract package reads a document's. A name without a
+// space, an operationId, is returned as it is.
+func Key(name string) string {
+	method, path, ok := strings.Cut(strings.TrimSpace(name), " ")
+	if !ok {
+		return name
+	}
+	return strings.ToUpper(method) + " " + contract.Braces(strings.TrimSpace(path))
+}

@@ -88,6 +88,12 @@ func find(f *fixture.File, op contract.Operation) (*fixture.Operation, string) {
 	if fop, ok := f.Operations[op.Key]; ok {
 		return fop, op.Key
 	}
+	// The key as the document writes it, /notes/:id, or in another case.
+	for _, key := range slices.Sorted(maps.Keys(f.Operations)) {
+		if strings.Contains(key, " ") && Key(key) == op.Key {
+			return f.Operations[key], key
+		}
+	}
 	if op.ID != "" {
 		if fop, ok := f.Operations[op.ID]; ok {
 			return fop, op.ID

@@ -279,3 +279,22 @@ func TestCorpusPlans(t *testing.T) {
 		seen[cs.ID] = true
 	}
 }
+
+// TestOperationKeyAsTheDocumentWritesIt: a fixture key may give the path
+// in :name form and the method in any case.
+func TestOperationKeyAsTheDocumentWritesIt(t *testing.T) {
+	p, err := build(t, `operations:
+  get /items/:id:
+    request: {path: {id: "7"}}
+    statuses:
+      200: {}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Cases {
+		if c.Status == 200 && (c.Trigger == nil || c.Request.Path != "/items/7") {
+			t.Errorf("200 not planned from the :id key: %+v", c)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/apiconformance/harness/runner"
-	"github.com/apiconformance/harness/runner/contract"
 	"github.com/apiconformance/harness/runner/harness"
 	"github.com/apiconformance/harness/runner/plan"
 	"github.com/apiconformance/harness/suites"
@@ -162,23 +161,12 @@ func (s selection) wantsOperation(c runner.Case, matched map[string]bool) bool {
 		return true
 	}
 	for _, op := range s.Operation {
-		if op == c.Operation || op == c.OperationID || operationKey(op) == c.Operation {
+		if op == c.Operation || op == c.OperationID || plan.Key(op) == c.Operation {
 			matched[op] = true
 			return true
 		}
 	}
 	return false
-}
-
-// operationKey reads "delete /notes/:id" as the case key
-// "DELETE /notes/{id}": the method in upper case, the path as Load reads
-// the document's.
-func operationKey(op string) string {
-	method, path, ok := strings.Cut(strings.TrimSpace(op), " ")
-	if !ok {
-		return op
-	}
-	return strings.ToUpper(method) + " " + contract.Braces(strings.TrimSpace(path))
 }
 
 func (s selection) wantsStatus(status int) bool {
