@@ -1,6 +1,7 @@
 package runner_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/apiconformance/harness/runner"
@@ -90,5 +91,21 @@ func TestViolationRulesExcludeWarnings(t *testing.T) {
 	}
 	if !seen[runner.RuleContentEncoding] || !seen[runner.RuleSchema] {
 		t.Error("violation rules incomplete")
+	}
+}
+
+func TestViolationStringNamesItsPlace(t *testing.T) {
+	tests := []struct {
+		v    runner.Violation
+		want string
+	}{
+		{runner.Violation{Rule: runner.RuleStatus, Expected: "404", Actual: "200"}, "status at (response): "},
+		{runner.Violation{Rule: runner.RuleBodyDuplicateKey, Expected: "a", Actual: "b"}, "body.duplicate-key at (body): "},
+		{runner.Violation{Rule: runner.RuleSchema, Pointer: "/a", Expected: "x", Actual: "y"}, "schema at /a: "},
+	}
+	for _, tt := range tests {
+		if got := tt.v.String(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q, want it to start %q", got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package runner
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Rule names the check a violation or warning comes from. Tests and waivers
 // match on rules, never on the wording of a message.
@@ -59,7 +62,11 @@ type Violation struct {
 // String renders the violation on one line.
 func (v Violation) String() string {
 	at := v.Pointer
-	if at == "" {
+	switch {
+	case at != "":
+	case v.Rule.onBody():
+		at = "(body)" // the pointer "" is the body's root
+	default:
 		at = "(response)"
 	}
 	s := fmt.Sprintf("%s at %s: expected %s, got %s", v.Rule, at,
@@ -68,6 +75,13 @@ func (v Violation) String() string {
 		s += " (" + v.Detail + ")"
 	}
 	return s
+}
+
+// onBody reports whether the rule judges the body, where an empty
+// pointer names its root, rather than the response as a whole.
+func (r Rule) onBody() bool {
+	return strings.HasPrefix(string(r), "body.") || strings.HasPrefix(string(r), "strict.") ||
+		r == RuleSchema || r == RuleExpect
 }
 
 // Warning is a finding that does not fail a case: an example value that
