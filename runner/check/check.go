@@ -57,15 +57,18 @@ type Input struct {
 // openapi3.NewLoader does); New does not validate it, so a document with a
 // harmless defect, such as an example of the wrong type, still serves.
 func New(doc *openapi3.T, profile runner.Profile) *Checker {
+	dt := dateTime()
 	c := &Checker{
 		strict: profile != runner.Literal,
 		ops:    indexOperations(doc),
 		schemaOpts: []openapi3.SchemaValidationOption{
 			openapi3.MultiErrors(),
 			openapi3.VisitAsResponse(),
+			openapi3.WithStringFormatValidator("date-time", dt),
 		},
 		branchOpts: []openapi3.SchemaValidationOption{
 			openapi3.VisitAsResponse(),
+			openapi3.WithStringFormatValidator("date-time", dt),
 		},
 		probe: &http.Request{Method: http.MethodGet},
 	}

@@ -32,6 +32,7 @@ paths:
                   name: {type: string, example: widget}
                   tags: {type: array, items: {type: string}, uniqueItems: true}
                   size: {type: number}
+                  when: {type: string, format: date-time}
         "204": {description: nothing}
         "4XX":
           description: a client error
@@ -301,6 +302,12 @@ func TestCheckRules(t *testing.T) {
 		// schema
 		{name: "schema type", body: `{"id": "1", "name": "widget", ` +
 			`"tags": [], "size": 1}`, want: []string{"schema /id"}},
+		{name: "date-time in lower case", body: `{"id": 1, "when": "2023-01-21t07:28:13.5z"}`},
+		{name: "date-time with an offset", body: `{"id": 1, "when": "2023-01-21T07:28:13+02:00"}`},
+		{name: "date-time a month lacks", body: `{"id": 1, "when": "2023-02-31T07:28:13Z"}`,
+			want: []string{"schema /when"}},
+		{name: "date-time with a space", body: `{"id": 1, "when": "2023-01-21 07:28:13Z"}`,
+			want: []string{"schema /when"}},
 		{name: "schema type in an array", body: `{"id": 1, "name": ` +
 			`"widget", "tags": ["a", 2], "size": 1}`,
 			want: []string{"schema /tags/1"}},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -221,4 +222,20 @@ func count(s *openapi3.Schema, field string) string {
 		return fmt.Sprint(s.MinProps)
 	}
 	return deref(s.MaxProps)
+}
+
+// dateTime returns a check of the format date-time as RFC 3339 reads it,
+// "T" and "Z" in either case (section 5.6), where kin-openapi's own
+// pattern takes only upper case: 2023-01-21t07:28:13z is a date-time. As
+// kin-openapi's, it also checks that the month has the day.
+func dateTime() openapi3.StringFormatValidator {
+	pattern := openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringDateTime)
+	return openapi3.NewCallbackValidator(func(value string) error {
+		upper := strings.ToUpper(value) // t and z are a date-time's only letters
+		if err := pattern.Validate(upper); err != nil {
+			return err
+		}
+		_, err := time.Parse(time.DateOnly, upper[:len(time.DateOnly)])
+		return err
+	})
 }
