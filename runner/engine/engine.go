@@ -68,6 +68,7 @@ func (e *Engine) Run(ctx context.Context, c runner.Case) (res runner.Result) {
 		return res
 	}
 	e.exercise(ctx, c, &res)
+	e.upstreamUsed(c, &res)
 	if err := restore(); err != nil && res.Outcome != runner.Error {
 		// The verdict stands, but later cases would run in a state that
 		// is not theirs: the run cannot be trusted from here.
@@ -106,6 +107,23 @@ func (e *Engine) arrange(ctx context.Context, c runner.Case) (func() error, erro
 		return func() error { return e.Upstream.SetMode(NormalMode) }, nil
 	}
 	return func() error { return nil }, nil
+}
+
+// upstreamUsed makes a verdict of an upstream case an error when the
+// simulator got no request during it: the implementation did not call
+// it, so whatever status came proves nothing about the mode, and a pass
+// would be false. Call it before the mode is restored, which resets the
+// count.
+func (e *Engine) upstreamUsed(c runner.Case, res *runner.Result) {
+	if c.Trigger.Upstream == "" || e.Upstream == nil || e.Upstream.Hits() > 0 ||
+		(res.Outcome != runner.Passed && res.Outcome != runner.Failed) {
+		return
+	}
+	res.Outcome = runner.Error
+	res.Reason = fmt.Sprintf("the upstream simulator got no request in this case "+
+		"(mode %q): the implementation does not call it; start it with "+
+		"UPSTREAM_URL=%s (for --base-url, fix that address with --upstream-addr)",
+		c.Trigger.Upstream, e.Upstream.URL())
 }
 
 // exercise sends the case's request, or its burst, and judges the last

@@ -190,8 +190,14 @@ func TestUpstreamModeHoldsDuringTheRequest(t *testing.T) {
 func TestUpstreamSetupFailuresAreErrors(t *testing.T) {
 	s := loadSuite(t)
 	var hits atomic.Int32
+	var upstreamURL atomic.Value // of the simulator the handler calls, if any
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
+		if u, _ := upstreamURL.Load().(string); u != "" {
+			if resp, err := http.Get(u + "/members/1"); err == nil {
+				resp.Body.Close()
+			}
+		}
 		answer(w, 502, problem)
 	})
 	unknown := withTrigger(s.caseFor(t, 502), func(tr *runner.Trigger) {
@@ -202,12 +208,15 @@ func TestUpstreamSetupFailuresAreErrors(t *testing.T) {
 		name   string
 		c      runner.Case
 		noSim  bool
+		deaf   bool // the implementation never calls the simulator
 		want   runner.Outcome
 		sent   int32
 		reason bool
 	}{
 		{name: "known mode", c: s.caseFor(t, 502), want: runner.Passed,
 			sent: 1},
+		{name: "known mode, simulator never called", c: s.caseFor(t, 502),
+			deaf: true, want: runner.Error, sent: 1, reason: true},
 		{name: "unknown mode", c: unknown, want: runner.Error, reason: true},
 		{name: "no simulator", c: s.caseFor(t, 502), noSim: true,
 			want: runner.Error, reason: true},
@@ -215,9 +224,13 @@ func TestUpstreamSetupFailuresAreErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			hits.Store(0)
+			upstreamURL.Store("")
 			e := s.newEngine(t, h)
 			if !tt.noSim {
 				e.Upstream = startSimulator(t)
+				if !tt.deaf {
+					upstreamURL.Store(e.Upstream.URL())
+				}
 			}
 			res := e.Run(context.Background(), tt.c)
 			assertOutcome(t, res, tt.want)

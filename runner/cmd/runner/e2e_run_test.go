@@ -81,6 +81,26 @@ func TestRunBaseURL(t *testing.T) {
 	wantOutcomes(t, readReport(t, dir), seedCases, "passed", nil)
 }
 
+// TestRunUpstreamNeverCalled: an implementation wired to another
+// upstream than the simulator never makes an upstream case pass; those
+// cases are errors of the setup, whatever status came back.
+func TestRunUpstreamNeverCalled(t *testing.T) {
+	t.Parallel()
+	addr, elsewhere := freeAddr(t), freeAddr(t)
+	startReference(t, "-addr", addr, "-upstream", "http://"+elsewhere,
+		"-test-control")
+
+	dir := t.TempDir()
+	r := runRunner(t, nil, "run", "--base-url", "http://"+addr,
+		"--status", "502,504", "--report-dir", dir, "--color", "never")
+	wantCode(t, r, exitHarness)
+	if !strings.Contains(r.stderr, "without --upstream-addr") {
+		t.Errorf("no warning of the missing --upstream-addr:\n%s", r.stderr)
+	}
+	wantOutcomes(t, readReport(t, dir), seedCases, "skipped",
+		map[string]string{"error": "502,504"})
+}
+
 func TestRunStateEndpointFails(t *testing.T) {
 	t.Parallel()
 	state := httptest.NewServer(http.HandlerFunc(

@@ -76,6 +76,11 @@ func (r *runCmd) execute(ctx context.Context, stdout, stderr io.Writer, lookup f
 	if err != nil {
 		return fail(fmt.Errorf("starting the implementation: %s", loaded.Masker.String(err.Error())))
 	}
+	if r.BaseURL != "" && r.UpstreamAddr == "" && session.Upstream != nil {
+		fmt.Fprintf(stderr, "runner: warning: --base-url without --upstream-addr: the upstream "+
+			"simulator listens at %s, an address the implementation cannot have been given; "+
+			"its upstream cases will be errors\n", session.Upstream.URL())
+	}
 	suiteOK := r.runSuite(session, cases, stdout)
 	if ctx.Err() != nil {
 		session.Interrupt()
