@@ -63,7 +63,7 @@ func assertNames(tb testing.TB, err error, file string) {
 type fakeTarget struct {
 	base    string
 	hostErr error
-	lines   []string // what Logs returns, whatever the window
+	lines   []fakeLine // what Logs returns, by their time
 
 	mu     sync.Mutex
 	env    target.Env
@@ -100,7 +100,21 @@ func (f *fakeTarget) Info() target.Info {
 	return target.Info{Kind: "url", URL: f.base}
 }
 
-func (f *fakeTarget) Logs(from, to time.Time) []string { return f.lines }
+// fakeLine is a line of a fakeTarget's output and when it was read.
+type fakeLine struct {
+	at   time.Time
+	text string
+}
+
+func (f *fakeTarget) Logs(from, to time.Time) []string {
+	var out []string
+	for _, l := range f.lines {
+		if !l.at.Before(from) && !l.at.After(to) {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}
 
 // counts returns how often Start and Stop were called, and the env of
 // the last Start.

@@ -15,15 +15,16 @@ import (
 
 // TestFailedCasesGetTheirLogLines covers the lines attached to a failed
 // case: read when results are asked for, masked, and cut where lines
-// name other cases.
+// name other cases; lines that name no case count only shortly after it.
 func TestFailedCasesGetTheirLogLines(t *testing.T) {
 	l := loadSeed(t)
 	own, before, after := l.Plan.Cases[0], l.Plan.Cases[1], l.Plan.Cases[2]
 	mine, prev, next := "request case="+own.ID, "request case="+before.ID,
 		"request case="+after.ID
 	tests := []struct {
-		name        string
-		lines, want []string
+		name string
+		// lines are read during the case; late ones 200 ms after it.
+		lines, late, want []string
 	}{
 		{name: "ends where the next case begins",
 			lines: []string{mine, "token " + seedToken, next, "teardown"},
@@ -35,19 +36,30 @@ func TestFailedCasesGetTheirLogLines(t *testing.T) {
 			want: []string{"a", "b"}},
 		{name: "only other cases named", lines: []string{"a", prev, "b"},
 			want: []string{"b"}},
+		{name: "a late line naming the case is its",
+			lines: []string{"a"}, late: []string{"unnamed", mine},
+			want: []string{"a", mine}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tgt := &fakeTarget{base: "http://127.0.0.1:1", lines: tt.lines}
+			started := time.Now()
+			tgt := &fakeTarget{base: "http://127.0.0.1:1"}
+			for _, text := range tt.lines {
+				tgt.lines = append(tgt.lines, fakeLine{started.Add(time.Millisecond), text})
+			}
+			for _, text := range tt.late {
+				tgt.lines = append(tgt.lines, fakeLine{started.Add(200 * time.Millisecond), text})
+			}
 			s, err := harness.Start(context.Background(), l, tgt, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close(context.Background()) })
 
-			s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: time.Now()})
-			s.Record(runner.Result{Case: before, Outcome: runner.Passed, Started: time.Now()})
-			s.Record(runner.Result{Case: after, Outcome: runner.Error, Started: time.Now()})
+			s.Record(runner.Result{Case: own, Outcome: runner.Failed, Started: started,
+				Duration: time.Millisecond})
+			s.Record(runner.Result{Case: before, Outcome: runner.Passed, Started: started})
+			s.Record(runner.Result{Case: after, Outcome: runner.Error, Started: started})
 			res := s.Results()
 
 			if !slices.Equal(res[0].Logs, tt.want) {

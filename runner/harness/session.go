@@ -155,19 +155,32 @@ func (s *Session) Results() []runner.Result {
 	return out
 }
 
-// logLag is how long after a case its log lines may still be on their
-// way: a container's output reaches the harness asynchronously.
-const logLag = 500 * time.Millisecond
+// logLag is how long after a case its log lines that name it (an
+// implementation that logs the X-Conformance-Case header) are still
+// taken as its; quietLag is the same for lines that name no case, which
+// may as well be the next case's, so it is short.
+const (
+	logLag   = 500 * time.Millisecond
+	quietLag = 20 * time.Millisecond
+)
 
 // logs returns the implementation's lines from the time of a case, read
 // again when results are asked for, so that late lines are included: a
 // line is stamped when it was read, which can be after the next case
-// began. Lines run in order; where an implementation logs the
+// began. Lines that name no case count up to quietLag after the case,
+// those that name one up to logLag. Lines run in order; where an implementation logs the
 // X-Conformance-Case header, a line naming another case before the
 // case's own belongs to an earlier case and drops what came before it,
 // and one after the case's own ends the share. The caller holds s.mu.
 func (s *Session) logs(res runner.Result) []string {
-	lines := s.Target.Logs(res.Started, res.Started.Add(res.Duration+logLag))
+	quiet := res.Started.Add(res.Duration + quietLag)
+	lines := s.Target.Logs(res.Started, quiet)
+	for _, l := range s.Target.Logs(quiet.Add(time.Nanosecond),
+		res.Started.Add(res.Duration+logLag)) {
+		if s.namesACase(l) {
+			lines = append(lines, l)
+		}
+	}
 	var out []string
 	own := false
 	for _, l := range lines {
@@ -182,6 +195,15 @@ func (s *Session) logs(res runner.Result) []string {
 		}
 	}
 	return out
+}
+
+func (s *Session) namesACase(line string) bool {
+	for _, c := range s.Plan.Cases {
+		if strings.Contains(line, c.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Session) namesOtherCase(line, id string) bool {
