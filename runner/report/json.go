@@ -40,6 +40,7 @@ type jsonSummary struct {
 type jsonCase struct {
 	ID         string             `json:"id"`
 	Operation  string             `json:"operation"`
+	OpID       string             `json:"operationId,omitempty"`
 	Method     string             `json:"method"`
 	Path       string             `json:"path"`
 	Status     int                `json:"status"`
@@ -127,7 +128,7 @@ func newJSONReport(run Run) jsonReport {
 func newJSONCase(r runner.Result) jsonCase {
 	c := r.Case
 	jc := jsonCase{
-		ID: c.ID, Operation: c.Operation, Method: c.Method, Path: c.Path,
+		ID: c.ID, Operation: c.Operation, OpID: c.OperationID, Method: c.Method, Path: c.Path,
 		Status: c.Status, Outcome: r.Outcome, Expect: c.Expect,
 		Trigger: jsonTrigger{Kind: c.TriggerKind(),
 			Untriggered: c.Untriggered, Trigger: c.Trigger},

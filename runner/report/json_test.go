@@ -148,3 +148,17 @@ func TestJSONEmptyRun(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONOperationID(t *testing.T) {
+	named := newResult(t, 200, runner.Passed)
+	named.Case.OperationID = "assignAsAdmin"
+	anonymous := newResult(t, 404, runner.Passed)
+	_, raw := jsonOf(t, Run{Results: []runner.Result{named, anonymous}})
+	cases := raw["cases"].([]any)
+	if id := cases[0].(map[string]any)["operationId"]; id != "assignAsAdmin" {
+		t.Errorf("operationId = %v, want assignAsAdmin", id)
+	}
+	if _, ok := cases[1].(map[string]any)["operationId"]; ok {
+		t.Error("an operation without operationId got one in the report")
+	}
+}
