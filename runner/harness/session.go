@@ -124,6 +124,12 @@ func (s *Session) Interrupt() {
 	s.interrupted = true
 }
 
+func (s *Session) wasInterrupted() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.interrupted
+}
+
 // Record stores a verdict reached outside Run, replacing any earlier one
 // for the same case.
 func (s *Session) Record(res runner.Result) {
@@ -249,6 +255,8 @@ func (s *Session) Report(harness string) report.Run {
 		Results:  s.Results(),
 		Warnings: s.Warnings(),
 		Masker:   s.Masker,
+
+		Interrupted: s.wasInterrupted(),
 	}
 }
 

@@ -36,7 +36,11 @@ func writeConsole(b *bytes.Buffer, run Run, color bool) {
 		writeConsoleMatrix(b, m, color)
 	}
 	if left > 0 {
-		fmt.Fprintf(b, "%d operation(s) not run: left out by the filter, or the run was interrupted\n", left)
+		why := "left out by the filter"
+		if run.Interrupted {
+			why = "the run was interrupted"
+		}
+		fmt.Fprintf(b, "%d operation(s) not run: %s\n", left, why)
 	}
 	if len(m.Rows) > 0 || left > 0 {
 		b.WriteString("\n")

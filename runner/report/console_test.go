@@ -159,10 +159,22 @@ func TestConsoleShowsTheOperationsThatRan(t *testing.T) {
 	if strings.Contains(out, "GET /other/") {
 		t.Errorf("an operation that did not run is shown:\n%s", out)
 	}
-	if !strings.Contains(out, "3 operation(s) not run") {
+	if !strings.Contains(out, "3 operation(s) not run: left out by the filter") {
 		t.Errorf("the operations left out are not counted:\n%s", out)
 	}
 	if !strings.Contains(out, seedOp) {
 		t.Errorf("the operation that ran is missing:\n%s", out)
+	}
+}
+
+func TestConsoleSaysWhyOperationsDidNotRun(t *testing.T) {
+	run := sampleRun(t)
+	r := newResult(t, 200, runner.Skipped)
+	r.Case.Operation, r.Case.ID = "GET /other", "GET /other/200"
+	run.Results = append(run.Results, r)
+	run.Interrupted = true
+	out := strings.Join(console(t, run, false), "\n")
+	if !strings.Contains(out, "1 operation(s) not run: the run was interrupted") {
+		t.Errorf("an interrupted run does not say so:\n%s", out)
 	}
 }

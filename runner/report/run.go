@@ -19,6 +19,9 @@ type Run struct {
 	Results []runner.Result
 	// Warnings are the document and fixture warnings of the whole run.
 	Warnings []runner.Warning
+	// Interrupted says the run was stopped before its end: skipped cases
+	// are those it never reached, rather than those a filter left out.
+	Interrupted bool
 	// AllowUntriggered says the user accepts untriggered cases: JUnit
 	// lists them as skipped instead of as errors.
 	AllowUntriggered bool

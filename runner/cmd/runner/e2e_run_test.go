@@ -124,10 +124,12 @@ func TestRunUntriggeredStatus(t *testing.T) {
 		name  string
 		extra []string
 		code  int
+		says  string
 	}{
-		{name: "coverage required", code: exitIncomplete},
+		{name: "coverage required", code: exitIncomplete,
+			says: "coverage incomplete: 1 documented status(es) have no trigger (exit 3"},
 		{name: "allow untriggered", code: exitOK,
-			extra: []string{"--allow-untriggered"}},
+			extra: []string{"--allow-untriggered"}, says: "accepted by --allow-untriggered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,6 +142,9 @@ func TestRunUntriggeredStatus(t *testing.T) {
 			wantCode(t, r, tt.code)
 			wantOutcomes(t, readReport(t, dir), seedCases, "passed",
 				map[string]string{"untriggered": "503"})
+			if !strings.Contains(r.stdout, tt.says) {
+				t.Errorf("the console does not say %q:\n%s", tt.says, r.stdout)
+			}
 		})
 	}
 }

@@ -154,6 +154,14 @@ func (r *runCmd) finish(ctx context.Context, session *harness.Session, suiteOK b
 	}
 
 	summary := report.Summarize(run)
+	if n := summary.Count(runner.Untriggered); n > 0 {
+		// Ginkgo says SUCCESS over a run whose coverage is incomplete.
+		if r.AllowUntriggered {
+			fmt.Fprintf(stdout, "coverage incomplete: %d documented status(es) have no trigger, accepted by --allow-untriggered\n", n)
+		} else {
+			fmt.Fprintf(stdout, "coverage incomplete: %d documented status(es) have no trigger (exit 3; --allow-untriggered accepts them)\n", n)
+		}
+	}
 	unexplained := !suiteOK && summary.Count(runner.Failed) == 0 &&
 		summary.Count(runner.Error) == 0
 	if unexplained {
