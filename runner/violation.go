@@ -33,6 +33,7 @@ const (
 	RuleExample          Rule = "example"             // value differs from the example (warning)
 	RuleDocument         Rule = "document"            // defect in the OpenAPI document (warning)
 	RuleConfig           Rule = "config"              // a setting that has no effect (warning)
+	RuleFixture          Rule = "fixture"             // a fixture entry that is not used (warning)
 	RuleWaiver           Rule = "waiver"              // a waiver that does not fit its case (warning)
 )
 

@@ -93,7 +93,7 @@ func unusedExpect(op contract.Operation, fop *fixture.Operation,
 	sort.Slice(keys, func(i, j int) bool { return line(keys[i]) < line(keys[j]) })
 	var warns []runner.Warning
 	for _, key := range keys {
-		warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
+		warns = append(warns, runner.Warning{Rule: runner.RuleFixture,
 			Place: fmt.Sprintf("%s:%d", file, line(key)),
 			Message: fmt.Sprintf("expect %s: %s documents no status under it: "+
 				"the values are never checked", key, op.Key)})

@@ -96,8 +96,8 @@ func TestExpectForNoPlannedStatusIsAWarning(t *testing.T) {
 	}
 	var places []string
 	for _, w := range p.Warnings {
-		if w.Rule != runner.RuleConfig {
-			t.Errorf("warning %v: rule %s, want %s", w, w.Rule, runner.RuleConfig)
+		if w.Rule != runner.RuleFixture {
+			t.Errorf("warning %v: rule %s, want %s", w, w.Rule, runner.RuleFixture)
 		}
 		places = append(places, w.Place)
 	}

@@ -180,7 +180,7 @@ func extraStatuses(op contract.Operation, fop *fixture.Operation, file string) [
 		default:
 			continue
 		}
-		warns = append(warns, runner.Warning{Rule: runner.RuleConfig,
+		warns = append(warns, runner.Warning{Rule: runner.RuleFixture,
 			Place: fmt.Sprintf("%s:%d", file, fs.Line),
 			Message: fmt.Sprintf("a trigger for status %d, "+why+": not planned",
 				status, op.Key)})

@@ -219,7 +219,7 @@ func TestUndocumentedStatusFixtureIsAWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(p.Warnings) != 1 || p.Warnings[0].Place != "f.yaml:6" ||
-		p.Warnings[0].Rule != runner.RuleConfig {
+		p.Warnings[0].Rule != runner.RuleFixture {
 		t.Errorf("warnings: %v", p.Warnings)
 	}
 }
