@@ -213,15 +213,7 @@ func (s *Session) namesACase(line string) bool {
 }
 
 func (s *Session) namesOtherCase(line, id string) bool {
-	if strings.Contains(line, id) {
-		return false
-	}
-	for _, c := range s.Plan.Cases {
-		if strings.Contains(line, c.ID) {
-			return true
-		}
-	}
-	return false
+	return !strings.Contains(line, id) && s.namesACase(line)
 }
 
 // Close stops the target and the upstream simulator. It is safe to call
