@@ -11,11 +11,12 @@ import (
 )
 
 // waiverReader walks the YAML tree of one waiver file, checking every key
-// and value. cases holds the plan's case IDs; seen, the line where each
+// and value. cases maps the names a waiver may give a case (its id, its
+// operationId and status) to the id; seen holds the line where each
 // case was first waived.
 type waiverReader struct {
 	file  string
-	cases map[string]bool
+	cases map[string]string
 	seen  map[string]int
 }
 

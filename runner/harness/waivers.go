@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -58,10 +61,13 @@ func LoadWaivers(file string, p plan.Plan) (map[string]engine.Waiver, error) {
 		return out, nil
 	}
 
-	r := &waiverReader{file: file, cases: map[string]bool{},
+	r := &waiverReader{file: file, cases: map[string]string{},
 		seen: map[string]int{}}
 	for _, c := range p.Cases {
-		r.cases[c.ID] = true
+		r.cases[c.ID] = c.ID
+		if c.OperationID != "" {
+			r.cases[c.OperationID+"/"+strconv.Itoa(c.Status)] = c.ID
+		}
 	}
 	top, err := r.mapping(root.Content[0], "the waiver file", "waivers")
 	if err != nil {
@@ -91,14 +97,19 @@ func (r *waiverReader) waiver(n *yaml.Node) (string, engine.Waiver, error) {
 	if err != nil {
 		return "", w, err
 	}
-	id, err := r.text(m["case"], "case")
+	name, err := r.text(m["case"], "case")
+	id := r.caseID(name)
 	switch {
 	case err != nil:
 		return "", w, err
-	case id == "":
+	case name == "":
 		return "", w, r.errorf(n, "a waiver needs the case it waives")
-	case !r.cases[id]:
-		return "", w, r.errorf(m["case"], "no case %q in the plan", id)
+	case id == "":
+		msg := fmt.Sprintf("no case %q in the plan", name)
+		if near := plan.Nearest(name, slices.Collect(maps.Keys(r.cases))); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		return "", w, r.errorf(m["case"], "%s", msg)
 	case r.seen[id] > 0:
 		return "", w, r.errorf(m["case"],
 			"case %q is waived twice (first at line %d)", id, r.seen[id])
@@ -127,4 +138,18 @@ func syntaxError(file string, err error) error {
 		e.Msg = "not YAML: " + strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	}
 	return e
+}
+
+// caseID returns the id of the case a waiver names: by its id, by the
+// operationId and status ("assignAsAdmin/503"), or with the operation
+// written as the document writes it ("put /v1/groups/:groupId/.../503");
+// "" when no case has that name.
+func (r *waiverReader) caseID(name string) string {
+	if id, ok := r.cases[name]; ok {
+		return id
+	}
+	if i := strings.LastIndexByte(name, '/'); i > 0 {
+		return r.cases[plan.Key(name[:i])+name[i:]]
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,6 +53,36 @@ func TestLoadWaivers(t *testing.T) {
 				t.Errorf("waivers = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWaiverNamesACaseAsTheDocumentDoes: a waiver may name its case by
+// operationId and status, or with the path as the document writes it.
+func TestWaiverNamesACaseAsTheDocumentDoes(t *testing.T) {
+	p := loadSeed(t).Plan
+	p.Cases = append([]runner.Case(nil), p.Cases...)
+	p.Cases[0].OperationID = "assignAsAdmin"
+	c := p.Cases[0]
+	for _, name := range []string{
+		"assignAsAdmin/" + strconv.Itoa(c.Status),
+		"put /v1/groups/:groupId/assignAsAdmin/" + strconv.Itoa(c.Status),
+	} {
+		file := writeFile(t, t.TempDir(), "waivers.yaml",
+			"waivers:\n  - case: "+name+"\n    justification: j\n")
+		got, err := harness.LoadWaivers(file, p)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if _, ok := got[c.ID]; !ok || len(got) != 1 {
+			t.Errorf("%s: waivers %v, want one for %s", name, got, c.ID)
+		}
+	}
+	file := writeFile(t, t.TempDir(), "waivers.yaml",
+		"waivers:\n  - case: assignAsAdmn/"+strconv.Itoa(c.Status)+"\n    justification: j\n")
+	if _, err := harness.LoadWaivers(file, p); err == nil ||
+		!strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("a misspelt case: %v, want an error with a suggestion", err)
 	}
 }
 
