@@ -136,15 +136,8 @@ func parse(args []string, stdout io.Writer, lookup func(string) (string, bool)) 
 // configFile finds the config file named by --config or
 // CONFORMANCE_CONFIG and reads it; nil when there is none.
 func configFile(args []string, lookup func(string) (string, bool)) (kong.Resolver, error) {
-	path, _ := lookup("CONFORMANCE_CONFIG")
-	for i, a := range args {
-		switch {
-		case a == "--config" && i+1 < len(args):
-			path = args[i+1]
-		case strings.HasPrefix(a, "--config="):
-			path = strings.TrimPrefix(a, "--config=")
-		}
-	}
+	env, _ := lookup("CONFORMANCE_CONFIG")
+	path := flagValue(args, "config", env)
 	if path == "" {
 		return nil, nil
 	}
@@ -163,6 +156,21 @@ func configFile(args []string, lookup func(string) (string, bool)) (kong.Resolve
 	}
 	return &fileResolver{path: path, values: values, lookup: lookup,
 		used: map[string]bool{}}, nil
+}
+
+// flagValue returns the last value args give the flag name, as --name V
+// or --name=V, read before kong parses them; fallback when they give none.
+func flagValue(args []string, name, fallback string) string {
+	v := fallback
+	for i, a := range args {
+		switch {
+		case a == "--"+name && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "--"+name+"="):
+			v = strings.TrimPrefix(a, "--"+name+"=")
+		}
+	}
+	return v
 }
 
 // fileResolver gives kong the values of a config file. It yields to the

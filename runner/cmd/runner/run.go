@@ -112,17 +112,10 @@ func reportDirOf(args []string, lookup func(string) (string, bool)) (string, boo
 	if !slices.Contains(args, "run") {
 		return "", false
 	}
-	dir := "reports"
-	if d, ok := lookup("CONFORMANCE_REPORT_DIR"); ok && d != "" {
-		dir = d
-	}
-	for i, a := range args {
-		switch {
-		case a == "--report-dir" && i+1 < len(args):
-			dir = args[i+1]
-		case strings.HasPrefix(a, "--report-dir="):
-			dir = strings.TrimPrefix(a, "--report-dir=")
-		}
+	env, _ := lookup("CONFORMANCE_REPORT_DIR")
+	dir := flagValue(args, "report-dir", env)
+	if dir == "" {
+		dir = "reports"
 	}
 	return dir, true
 }
